@@ -1,0 +1,608 @@
+/*
+ * vn_db.cc — the shim's error table, readers, writer and documents.
+ * Every extern "C" body runs inside vn_shim::guard, so no C++ exception
+ * reaches C; handles are allocated with new(std::nothrow) and owned by
+ * unique_ptr until they are handed out, so an error path leaks nothing.
+ */
+#include "vn_db_int.hh"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+
+using vn_shim::guard;
+using vn_shim::guard_reader;
+using vn_shim::to_buf;
+
+namespace {
+
+/* Xapian's exception classes (xapian-core exception_data.pm) and what each
+ * means to a caller. Matched on get_type(), the most derived class name. */
+struct xapian_class_code {
+	const char *klass;
+	int code;
+};
+
+const xapian_class_code xapian_codes[] = {
+	{"DatabaseLockError", VN_ELOCKED},
+	{"DatabaseModifiedError", VN_EMODIFIED},
+	{"DatabaseCorruptError", VN_ECORRUPT},
+	{"DatabaseNotFoundError", VN_ENOTFOUND},
+	{"DatabaseOpeningError", VN_ENOTFOUND},
+	{"DatabaseVersionError", VN_EVERSION},
+	{"DatabaseCreateError", VN_EIO},
+	{"DatabaseClosedError", VN_EINVAL},
+	{"QueryParserError", VN_EQUERY},
+	{"InvalidArgumentError", VN_EINVAL},
+	{"InvalidOperationError", VN_EINVAL},
+	{"RangeError", VN_ERANGE},
+	{"WildcardError", VN_ERANGE},
+	{"DocNotFoundError", VN_ENOTFOUND},
+};
+
+int code_for_class(const char *klass) noexcept
+{
+	for (const auto &c : xapian_codes)
+		if (std::strcmp(c.klass, klass) == 0)
+			return c.code;
+	return VN_EINTERNAL;
+}
+
+} // namespace
+
+namespace vn_shim {
+
+int from_message(int code, const char *klass, const char *msg, vn_error *err) noexcept
+{
+	return vn_error_set_class(err, code, klass, msg);
+}
+
+int from_xapian(const Xapian::Error &e, vn_error *err) noexcept
+{
+	const char *klass = e.get_type();
+	int code = code_for_class(klass);
+	if (err == nullptr)
+		return code;
+	/* The message is built in a fixed buffer: no allocation while
+	 * handling what may be an out-of-memory condition. */
+	char msg[VN_ERROR_MSG_MAX];
+	const char *sys = e.get_error_string();
+	const std::string &m = e.get_msg();
+	if (code == VN_ERANGE && std::strcmp(klass, "WildcardError") == 0)
+		std::snprintf(msg, sizeof msg, "wildcard expands to too many terms: %s", m.c_str());
+	else if (sys != nullptr && *sys != '\0')
+		std::snprintf(msg, sizeof msg, "%s (%s)", m.c_str(), sys);
+	else
+		std::snprintf(msg, sizeof msg, "%s", m.c_str());
+	return vn_error_set_class(err, code, klass, msg);
+}
+
+int to_buf(vn_buf *out, const std::string &s, vn_error *err) noexcept
+{
+	if (out == nullptr)
+		return vn_error_set(err, VN_EINVAL, "output buffer is NULL");
+	vn_buf_clear(out);
+	int rc = vn_buf_append(out, s.data(), s.size());
+	if (rc != 0)
+		return vn_error_set(err, rc, "cannot copy %zu bytes out of Xapian", s.size());
+	/* An empty string still gives a printable buffer. */
+	if (out->data == nullptr && (rc = vn_buf_reserve(out, 0)) != 0)
+		return vn_error_set(err, rc, "out of memory");
+	return 0;
+}
+
+} // namespace vn_shim
+
+namespace {
+
+int null_arg(vn_error *err, const char *what)
+{
+	return vn_error_set(err, VN_EINVAL, "%s is NULL", what);
+}
+
+std::string str_of(const char *s, size_t n)
+{
+	return s == nullptr ? std::string() : std::string(s, n);
+}
+
+/* Xapian reads the flush threshold from XAPIAN_FLUSH_THRESHOLD only, once,
+ * in the writable database's constructor. Setting it for the length of
+ * that constructor (and putting the old value back) under one lock is the
+ * only way to pass a per-writer value; writers are opened rarely. */
+std::mutex flush_env_lock;
+
+Xapian::WritableDatabase open_writable(const std::string &path, int flags, unsigned threshold)
+{
+	if (threshold == 0)
+		return Xapian::WritableDatabase(path, flags);
+	std::lock_guard<std::mutex> hold(flush_env_lock);
+	const char *old = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+	std::string saved = old ? old : "";
+	bool had = old != nullptr;
+	std::string val = std::to_string(threshold);
+	if (setenv("XAPIAN_FLUSH_THRESHOLD", val.c_str(), 1) != 0)
+		throw std::bad_alloc();
+	struct restore {
+		bool had;
+		const std::string &saved;
+		~restore()
+		{
+			if (had)
+				setenv("XAPIAN_FLUSH_THRESHOLD", saved.c_str(), 1);
+			else
+				unsetenv("XAPIAN_FLUSH_THRESHOLD");
+		}
+	} r{had, saved};
+	return Xapian::WritableDatabase(path, flags);
+}
+
+/* Re-enter the writer's implicit transaction after a commit or a cancel. */
+void ensure_txn(vn_db_writer *w)
+{
+	if (!w->txn_open) {
+		w->db.begin_transaction(true);
+		w->txn_open = true;
+	}
+}
+
+int walk_terms(Xapian::TermIterator it, Xapian::TermIterator end, vn_db_term_fn fn, void *payload)
+{
+	for (; it != end; ++it) {
+		const std::string t = *it;
+		Xapian::doccount tf = it.get_termfreq();
+		int rc = fn(t.data(), t.size(), tf, payload);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+} // namespace
+
+extern "C" {
+
+/* ---- readers ------------------------------------------------------------ */
+
+int vn_db_open(vn_db **out, const char *const *paths, size_t npaths, vn_error *err)
+{
+	if (out == nullptr)
+		return null_arg(err, "out");
+	*out = nullptr;
+	if (paths == nullptr || npaths == 0)
+		return vn_error_set(err, VN_EINVAL, "no database path given");
+	return guard(err, [&]() -> int {
+		std::unique_ptr<vn_db> db(new vn_db());
+		for (size_t i = 0; i < npaths; i++) {
+			if (paths[i] == nullptr)
+				return vn_error_set(err, VN_EINVAL, "database path %zu is NULL", i);
+			Xapian::Database one(paths[i]);
+			if (i == 0)
+				db->first = one;
+			db->db.add_database(one);
+		}
+		*out = db.release();
+		return 0;
+	});
+}
+
+int vn_db_reopen(vn_db *db, vn_error *err)
+{
+	if (db == nullptr)
+		return null_arg(err, "db");
+	return guard(err, [&]() -> int {
+		db->db.reopen();
+		db->first.reopen();
+		return 0;
+	});
+}
+
+void vn_db_free(vn_db *db)
+{
+	delete db;
+}
+
+uint32_t vn_db_doccount(const vn_db *db)
+{
+	if (db == nullptr)
+		return 0;
+	uint32_t n = 0;
+	vn_db *d = const_cast<vn_db *>(db);
+	if (guard_reader(d->db, nullptr, [&]() -> int {
+		    n = d->db.get_doccount();
+		    return 0;
+	    }) != 0)
+		return 0;
+	return n;
+}
+
+double vn_db_avlength(const vn_db *db)
+{
+	if (db == nullptr)
+		return 0.0;
+	double v = 0.0;
+	vn_db *d = const_cast<vn_db *>(db);
+	if (guard_reader(d->db, nullptr, [&]() -> int {
+		    v = d->db.get_avlength();
+		    return 0;
+	    }) != 0)
+		return 0.0;
+	return v;
+}
+
+int vn_db_termfreq(vn_db *db, const char *term, size_t len, uint32_t *out, vn_error *err)
+{
+	if (db == nullptr || out == nullptr || (term == nullptr && len > 0))
+		return null_arg(err, db == nullptr ? "db" : out == nullptr ? "out" : "term");
+	*out = 0;
+	return guard_reader(db->db, err, [&]() -> int {
+		*out = db->db.get_termfreq(str_of(term, len));
+		return 0;
+	});
+}
+
+int vn_db_get_metadata(vn_db *db, const char *key, vn_buf *out, vn_error *err)
+{
+	if (db == nullptr || key == nullptr || out == nullptr)
+		return null_arg(err, db == nullptr ? "db" : key == nullptr ? "key" : "out");
+	vn_buf_clear(out);
+	return guard_reader(db->db, err, [&]() -> int {
+		/* reopen() of the union reopens first too: they share internals. */
+		return to_buf(out, db->first.get_metadata(key), err);
+	});
+}
+
+int vn_db_allterms(vn_db *db, const char *prefix, size_t plen, vn_db_term_fn fn, void *payload,
+		   vn_error *err)
+{
+	if (db == nullptr || fn == nullptr || (prefix == nullptr && plen > 0))
+		return null_arg(err, db == nullptr ? "db" : fn == nullptr ? "fn" : "prefix");
+	/* A retry after the callback has seen some terms would show them twice,
+	 * so the reopen-and-retry only covers opening the iterator. */
+	int stop = 0;
+	int rc = guard(err, [&]() -> int {
+		std::string p = str_of(prefix, plen);
+		Xapian::TermIterator it;
+		try {
+			it = db->db.allterms_begin(p);
+		} catch (const Xapian::DatabaseModifiedError &) {
+			db->db.reopen();
+			it = db->db.allterms_begin(p);
+		}
+		stop = walk_terms(it, db->db.allterms_end(p), fn, payload);
+		return 0;
+	});
+	return rc != 0 ? rc : stop;
+}
+
+int vn_db_document_data(vn_db *db, vn_docid id, vn_buf *out, vn_error *err)
+{
+	if (db == nullptr || out == nullptr)
+		return null_arg(err, db == nullptr ? "db" : "out");
+	return guard_reader(db->db, err, [&]() -> int {
+		return to_buf(out, db->db.get_document(id).get_data(), err);
+	});
+}
+
+int vn_db_document_value(vn_db *db, vn_docid id, unsigned slot, vn_buf *out, vn_error *err)
+{
+	if (db == nullptr || out == nullptr)
+		return null_arg(err, db == nullptr ? "db" : "out");
+	return guard_reader(db->db, err, [&]() -> int {
+		return to_buf(out, db->db.get_document(id).get_value(slot), err);
+	});
+}
+
+int vn_db_positions(vn_db *db, vn_docid id, const char *term, size_t len, uint32_t *out, size_t cap,
+		    size_t *out_n, vn_error *err)
+{
+	if (db == nullptr || out_n == nullptr || (term == nullptr && len > 0) ||
+	    (out == nullptr && cap > 0))
+		return null_arg(err, db == nullptr ? "db" : out_n == nullptr ? "out_n" : "term or out");
+	*out_n = 0;
+	return guard_reader(db->db, err, [&]() -> int {
+		size_t n = 0;
+		std::string t = str_of(term, len);
+		Xapian::PositionIterator it = db->db.positionlist_begin(id, t);
+		Xapian::PositionIterator end = db->db.positionlist_end(id, t);
+		for (; it != end; ++it) {
+			if (n == cap)
+				return vn_error_set(err, VN_ERANGE,
+						    "more than %zu positions of the term in document %u",
+						    cap, (unsigned)id);
+			out[n++] = *it;
+		}
+		*out_n = n;
+		return 0;
+	});
+}
+
+/* ---- the writer ---------------------------------------------------------- */
+
+int vn_db_writer_open(vn_db_writer **out, const char *path, int mode, unsigned flush_threshold,
+		      vn_error *err)
+{
+	if (out == nullptr || path == nullptr)
+		return null_arg(err, out == nullptr ? "out" : "path");
+	*out = nullptr;
+	int flags;
+	switch (mode) {
+	case VN_DB_CREATE_OR_OPEN: flags = Xapian::DB_CREATE_OR_OPEN; break;
+	case VN_DB_CREATE: flags = Xapian::DB_CREATE; break;
+	case VN_DB_OPEN: flags = Xapian::DB_OPEN; break;
+	case VN_DB_OVERWRITE: flags = Xapian::DB_CREATE_OR_OVERWRITE; break;
+	default: return vn_error_set(err, VN_EINVAL, "unknown writer mode %d", mode);
+	}
+	return guard(err, [&]() -> int {
+		std::unique_ptr<vn_db_writer> w(new vn_db_writer());
+		w->db = open_writable(path, flags, flush_threshold);
+		ensure_txn(w.get());
+		*out = w.release();
+		return 0;
+	});
+}
+
+void vn_db_writer_free(vn_db_writer *w)
+{
+	if (w == nullptr)
+		return;
+	/* close() while a transaction is open aborts it (database.h), so what
+	 * was not committed is dropped; without an open transaction there is
+	 * nothing pending either, because every change runs inside one. */
+	(void)guard(nullptr, [&]() -> int {
+		if (w->txn_open)
+			w->db.cancel_transaction();
+		w->txn_open = false;
+		w->db.close();
+		return 0;
+	});
+	delete w;
+}
+
+int vn_db_writer_begin(vn_db_writer *w, vn_error *err)
+{
+	if (w == nullptr)
+		return null_arg(err, "w");
+	if (w->user_txn)
+		return vn_error_set(err, VN_EINVAL, "a transaction is already open");
+	return guard(err, [&]() -> int {
+		/* As in Xapian, changes made before begin are committed first. */
+		if (w->txn_open) {
+			w->db.commit_transaction();
+			w->txn_open = false;
+		}
+		ensure_txn(w);
+		w->user_txn = true;
+		return 0;
+	});
+}
+
+int vn_db_writer_commit_transaction(vn_db_writer *w, vn_error *err)
+{
+	if (w == nullptr)
+		return null_arg(err, "w");
+	if (!w->user_txn)
+		return vn_error_set(err, VN_EINVAL, "no transaction is open");
+	return guard(err, [&]() -> int {
+		if (w->txn_open) {
+			w->db.commit_transaction();
+			w->txn_open = false;
+		}
+		w->user_txn = false;
+		ensure_txn(w);
+		return 0;
+	});
+}
+
+int vn_db_writer_cancel_transaction(vn_db_writer *w, vn_error *err)
+{
+	if (w == nullptr)
+		return null_arg(err, "w");
+	if (!w->user_txn)
+		return vn_error_set(err, VN_EINVAL, "no transaction is open");
+	return guard(err, [&]() -> int {
+		if (w->txn_open) {
+			w->db.cancel_transaction();
+			w->txn_open = false;
+		}
+		w->user_txn = false;
+		ensure_txn(w);
+		return 0;
+	});
+}
+
+int vn_db_writer_commit(vn_db_writer *w, vn_error *err)
+{
+	if (w == nullptr)
+		return null_arg(err, "w");
+	if (w->user_txn)
+		return vn_error_set(err, VN_EINVAL,
+				    "commit inside a transaction: use vn_db_writer_commit_transaction");
+	return guard(err, [&]() -> int {
+		if (w->txn_open) {
+			w->db.commit_transaction();
+			w->txn_open = false;
+		}
+		ensure_txn(w);
+		return 0;
+	});
+}
+
+int vn_db_writer_replace(vn_db_writer *w, const char *idterm, size_t len, const vn_db_doc *doc,
+			 vn_error *err)
+{
+	if (w == nullptr || idterm == nullptr || doc == nullptr)
+		return null_arg(err, w == nullptr ? "w" : idterm == nullptr ? "idterm" : "doc");
+	if (len == 0)
+		return vn_error_set(err, VN_EINVAL, "empty id term");
+	return guard(err, [&]() -> int {
+		ensure_txn(w);
+		w->db.replace_document(std::string(idterm, len), doc->doc);
+		return 0;
+	});
+}
+
+int vn_db_writer_delete(vn_db_writer *w, const char *idterm, size_t len, vn_error *err)
+{
+	if (w == nullptr || idterm == nullptr)
+		return null_arg(err, w == nullptr ? "w" : "idterm");
+	if (len == 0)
+		return vn_error_set(err, VN_EINVAL, "empty id term");
+	return guard(err, [&]() -> int {
+		std::string t(idterm, len);
+		ensure_txn(w);
+		if (w->db.postlist_begin(t) == w->db.postlist_end(t))
+			return vn_error_set(err, VN_ENOTFOUND, "no document with id term %.*s",
+					    (int)(len > 200 ? 200 : len), idterm);
+		w->db.delete_document(t);
+		return 0;
+	});
+}
+
+int vn_db_writer_get_value(vn_db_writer *w, const char *idterm, size_t len, unsigned slot, vn_buf *out,
+			   vn_error *err)
+{
+	if (w == nullptr || idterm == nullptr || out == nullptr)
+		return null_arg(err, w == nullptr ? "w" : idterm == nullptr ? "idterm" : "out");
+	vn_buf_clear(out);
+	if (len == 0)
+		return vn_error_set(err, VN_EINVAL, "empty id term");
+	return guard(err, [&]() -> int {
+		std::string t(idterm, len);
+		Xapian::PostingIterator it = w->db.postlist_begin(t);
+		if (it == w->db.postlist_end(t))
+			return vn_error_set(err, VN_ENOTFOUND, "no document with id term %.*s",
+					    (int)(len > 200 ? 200 : len), idterm);
+		return to_buf(out, w->db.get_document(*it).get_value(slot), err);
+	});
+}
+
+int vn_db_writer_set_metadata(vn_db_writer *w, const char *key, const char *value, size_t vlen,
+			      vn_error *err)
+{
+	if (w == nullptr || key == nullptr || (value == nullptr && vlen > 0))
+		return null_arg(err, w == nullptr ? "w" : key == nullptr ? "key" : "value");
+	return guard(err, [&]() -> int {
+		ensure_txn(w);
+		w->db.set_metadata(key, str_of(value, vlen));
+		return 0;
+	});
+}
+
+int vn_db_writer_get_metadata(vn_db_writer *w, const char *key, vn_buf *out, vn_error *err)
+{
+	if (w == nullptr || key == nullptr || out == nullptr)
+		return null_arg(err, w == nullptr ? "w" : key == nullptr ? "key" : "out");
+	vn_buf_clear(out);
+	return guard(err, [&]() -> int { return to_buf(out, w->db.get_metadata(key), err); });
+}
+
+int vn_db_writer_allterms(vn_db_writer *w, const char *prefix, size_t plen, vn_db_term_fn fn,
+			  void *payload, vn_error *err)
+{
+	if (w == nullptr || fn == nullptr || (prefix == nullptr && plen > 0))
+		return null_arg(err, w == nullptr ? "w" : fn == nullptr ? "fn" : "prefix");
+	int stop = 0;
+	int rc = guard(err, [&]() -> int {
+		std::string p = str_of(prefix, plen);
+		stop = walk_terms(w->db.allterms_begin(p), w->db.allterms_end(p), fn, payload);
+		return 0;
+	});
+	return rc != 0 ? rc : stop;
+}
+
+uint32_t vn_db_writer_doccount(const vn_db_writer *w)
+{
+	if (w == nullptr)
+		return 0;
+	uint32_t n = 0;
+	if (guard(nullptr, [&]() -> int {
+		    n = w->db.get_doccount();
+		    return 0;
+	    }) != 0)
+		return 0;
+	return n;
+}
+
+/* ---- documents ----------------------------------------------------------- */
+
+int vn_db_doc_new(vn_db_doc **out, vn_error *err)
+{
+	if (out == nullptr)
+		return null_arg(err, "out");
+	*out = nullptr;
+	return guard(err, [&]() -> int {
+		*out = new vn_db_doc();
+		return 0;
+	});
+}
+
+void vn_db_doc_free(vn_db_doc *doc)
+{
+	delete doc;
+}
+
+void vn_db_doc_clear(vn_db_doc *doc)
+{
+	if (doc == nullptr)
+		return;
+	(void)guard(nullptr, [&]() -> int {
+		doc->doc.clear_terms();
+		doc->doc.clear_values();
+		doc->doc.set_data(std::string());
+		return 0;
+	});
+}
+
+int vn_db_doc_add_posting(vn_db_doc *doc, const char *term, size_t len, uint32_t pos, uint32_t wdf_inc,
+			  vn_error *err)
+{
+	if (doc == nullptr || term == nullptr)
+		return null_arg(err, doc == nullptr ? "doc" : "term");
+	return guard(err, [&]() -> int {
+		if (pos == 0)
+			doc->doc.add_term(std::string(term, len), wdf_inc);
+		else
+			doc->doc.add_posting(std::string(term, len), pos, wdf_inc);
+		return 0;
+	});
+}
+
+int vn_db_doc_add_term(vn_db_doc *doc, const char *term, size_t len, uint32_t wdf_inc, vn_error *err)
+{
+	return vn_db_doc_add_posting(doc, term, len, 0, wdf_inc, err);
+}
+
+int vn_db_doc_add_boolean_term(vn_db_doc *doc, const char *term, size_t len, vn_error *err)
+{
+	if (doc == nullptr || term == nullptr)
+		return null_arg(err, doc == nullptr ? "doc" : "term");
+	return guard(err, [&]() -> int {
+		doc->doc.add_boolean_term(std::string(term, len));
+		return 0;
+	});
+}
+
+int vn_db_doc_set_value(vn_db_doc *doc, unsigned slot, const char *value, size_t len, vn_error *err)
+{
+	if (doc == nullptr || (value == nullptr && len > 0))
+		return null_arg(err, doc == nullptr ? "doc" : "value");
+	if (slot == Xapian::BAD_VALUENO)
+		return vn_error_set(err, VN_EINVAL, "value slot %u is reserved", slot);
+	return guard(err, [&]() -> int {
+		doc->doc.add_value(slot, str_of(value, len));
+		return 0;
+	});
+}
+
+int vn_db_doc_set_data(vn_db_doc *doc, const char *data, size_t len, vn_error *err)
+{
+	if (doc == nullptr || (data == nullptr && len > 0))
+		return null_arg(err, doc == nullptr ? "doc" : "data");
+	return guard(err, [&]() -> int {
+		doc->doc.set_data(str_of(data, len));
+		return 0;
+	});
+}
+
+} // extern "C"
