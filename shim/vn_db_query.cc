@@ -232,13 +232,20 @@ int vn_db_query_value_range(vn_db_query **out, unsigned slot, const char *lo, si
 		return vn_error_set(err, VN_EINVAL, "value slot %u is reserved", slot);
 	return guard(err, [&]() -> int {
 		using Q = Xapian::Query;
+		/* An empty lower end is open too. Xapian turns ">= \"\"" into
+		 * all documents, so the open lower end is "\0": every value
+		 * that is set is at least that, and unset ones do not match. */
+		if (lo != nullptr && lolen == 0)
+			lo = nullptr;
+		const std::string lowest(1, '\0');
 		if (lo != nullptr && hi != nullptr)
 			return new_query(out, err,
 					 Q(Q::OP_VALUE_RANGE, slot, std::string(lo, lolen), std::string(hi, hilen)));
 		if (hi != nullptr)
 			return new_query(out, err, Q(Q::OP_VALUE_LE, slot, std::string(hi, hilen)));
-		/* Only lo, or neither: >= "" matches every document with a value. */
-		return new_query(out, err, Q(Q::OP_VALUE_GE, slot, lo ? std::string(lo, lolen) : std::string()));
+		if (lo != nullptr)
+			return new_query(out, err, Q(Q::OP_VALUE_GE, slot, std::string(lo, lolen)));
+		return new_query(out, err, Q(Q::OP_VALUE_GE, slot, lowest));
 	});
 }
 
