@@ -1,0 +1,154 @@
+/*
+ * article_date.c — dates as Vietnamese portals write them: day first
+ * ("21/03/2023", "21/3/2023", "21-03-2023", "21.03.2023") or ISO
+ * ("2023-03-21"), optionally followed by a time ("21/03/2023 08:30",
+ * "2023-03-21T08:30:00+07:00").
+ */
+#include <string.h>
+
+#include "vn_article_int.h"
+
+static int is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int d[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+/* Reads 1..max digits at s[*i]; returns the value or -1. */
+static int digits(const char *s, size_t n, size_t *i, size_t minlen, size_t maxlen)
+{
+	size_t k = 0;
+	int v = 0;
+	while (*i + k < n && k < maxlen && is_digit((unsigned char)s[*i + k])) {
+		v = v * 10 + (s[*i + k] - '0');
+		k++;
+	}
+	if (k < minlen || (*i + k < n && is_digit((unsigned char)s[*i + k])))
+		return -1;
+	*i += k;
+	return v;
+}
+
+static int valid_ymd(int y, int m, int d)
+{
+	return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+static void format_ymd(char out[11], int y, int m, int d)
+{
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
+/*
+ * Matches one date at s[*i]. Returns 1 (valid; *i past it), 0 (no date
+ * shape here) or -1 (a date shape with an impossible day, e.g. 31/02/2023).
+ */
+static int match_date(char out[11], const char *s, size_t n, size_t *i)
+{
+	size_t p = *i;
+	int a = digits(s, n, &p, 1, 4);
+	if (a < 0 || p >= n)
+		return 0;
+	size_t alen = p - *i;
+	char sep = s[p];
+	if (sep != '/' && sep != '-' && sep != '.')
+		return 0;
+	p++;
+	int b = digits(s, n, &p, 1, 2);
+	if (b < 0 || p >= n || s[p] != sep)
+		return 0;
+	p++;
+	int y, m, d;
+	if (alen == 4) {
+		/* ISO order: yyyy-mm-dd (also with / or .) */
+		int c = digits(s, n, &p, 1, 2);
+		if (c < 0)
+			return 0;
+		y = a, m = b, d = c;
+	} else if (alen <= 2) {
+		size_t q = p;
+		int c = digits(s, n, &q, 4, 4);
+		if (c < 0)
+			return 0;
+		p = q;
+		y = c, m = b, d = a;
+	} else {
+		return 0;
+	}
+	*i = p;
+	if (!valid_ymd(y, m, d))
+		return -1;
+	format_ymd(out, y, m, d);
+	return 1;
+}
+
+/* A time after the date: [T ]HH:MM then anything made of time characters. */
+static int time_suffix_ok(const char *s, size_t n)
+{
+	if (n == 0)
+		return 1;
+	if (s[0] != 'T' && s[0] != 't' && s[0] != ' ')
+		return 0;
+	size_t i = 1;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (n - i < 4 || !is_digit((unsigned char)s[i]))
+		return 0;
+	for (; i < n; i++) {
+		char c = s[i];
+		if (!is_digit((unsigned char)c) && !strchr(":.+-Z zhHgG", c))
+			return 0;
+	}
+	return 1;
+}
+
+int vn_article_parse_date(char out[11], const char *s, size_t n)
+{
+	if (!out || !s)
+		return VN_EINVAL;
+	vn_article__trim(&s, &n);
+	size_t i = 0;
+	char tmp[11];
+	if (match_date(tmp, s, n, &i) != 1 || !time_suffix_ok(s + i, n - i))
+		return VN_EINVAL;
+	memcpy(out, tmp, 11);
+	return 0;
+}
+
+int vn_article__find_date(char out[11], const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (!is_digit((unsigned char)s[i]) || (i > 0 && is_digit((unsigned char)s[i - 1]))) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		if (match_date(out, s, n, &j) == 1)
+			return 0;
+		/* skip the whole digit run so "123/4/2023" is not read as 23/4/2023 */
+		while (i < n && is_digit((unsigned char)s[i]))
+			i++;
+	}
+	return VN_ENOTFOUND;
+}

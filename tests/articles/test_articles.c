@@ -1,0 +1,833 @@
+/* test_articles.c — article readers: dates, JSON Lines (plain, gzip, stream,
+ * memory), .json, scraped pages, HTML pages, directories. Fixtures are
+ * written to a fresh mkdtemp directory. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <cmocka.h>
+
+#include "vn_article_int.h"
+
+/* ---- fixtures ------------------------------------------------------------ */
+
+static char tmpdir[256];
+
+static int setup_dir(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/vn-articles-XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown_dir(void **state)
+{
+	(void)state;
+	char cmd[400];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static char *path_in(const char *rel)
+{
+	static char p[8][512];
+	static int k;
+	k = (k + 1) % 8;
+	snprintf(p[k], sizeof p[k], "%s/%s", tmpdir, rel);
+	return p[k];
+}
+
+static void mkdirs(const char *rel)
+{
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s/%s", tmpdir, rel);
+	for (char *s = buf + strlen(tmpdir) + 1; *s; s++)
+		if (*s == '/') {
+			*s = '\0';
+			mkdir(buf, 0755);
+			*s = '/';
+		}
+	mkdir(buf, 0755);
+}
+
+static const char *write_file(const char *rel, const char *data, size_t n)
+{
+	const char *p = path_in(rel);
+	FILE *f = fopen(p, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+	return p;
+}
+
+static const char *write_str(const char *rel, const char *s)
+{
+	return write_file(rel, s, strlen(s));
+}
+
+/* A record copied out of the reader (its strings die with the next call). */
+typedef struct rec {
+	int status;
+	char *id, *title, *date, *category, *site, *kind, *lang, *url, *author, *summary, *body;
+	char *source, *warning, *msg;
+	size_t title_len, body_len;
+	uint64_t line;
+	int deleted;
+} rec;
+
+typedef struct recs {
+	rec *v;
+	size_t n;
+	int failed;
+} recs;
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static void collect(vn_article_reader *r, recs *out)
+{
+	memset(out, 0, sizeof *out);
+	size_t cap = 0;
+	for (;;) {
+		vn_article a;
+		int st = -1;
+		vn_error err = VN_ERROR_INIT;
+		int rc = vn_article_next(r, &a, &st, &err);
+		assert_true(rc >= 0);
+		if (rc == 0)
+			break;
+		if (out->n == cap) {
+			cap = cap ? 2 * cap : 16;
+			out->v = realloc(out->v, cap * sizeof *out->v);
+			assert_non_null(out->v);
+		}
+		rec *x = &out->v[out->n++];
+		memset(x, 0, sizeof *x);
+		x->status = st;
+		x->id = dup_or_null(a.id);
+		x->title = dup_or_null(a.title);
+		x->date = dup_or_null(a.date);
+		x->category = dup_or_null(a.category);
+		x->site = dup_or_null(a.site);
+		x->kind = dup_or_null(a.kind);
+		x->lang = dup_or_null(a.lang);
+		x->url = dup_or_null(a.url);
+		x->author = dup_or_null(a.author);
+		x->summary = dup_or_null(a.summary);
+		if (a.body) {
+			x->body = malloc(a.body_len + 1);
+			assert_non_null(x->body);
+			memcpy(x->body, a.body, a.body_len);
+			x->body[a.body_len] = '\0';
+		}
+		x->source = dup_or_null(a.source);
+		x->warning = dup_or_null(a.warning);
+		x->title_len = a.title_len;
+		x->body_len = a.body_len;
+		x->line = a.line;
+		x->deleted = a.deleted;
+		if (st == VN_ARTICLE_FAILED) {
+			x->msg = strdup(err.msg);
+			out->failed++;
+			assert_true(err.msg[0] != '\0');
+		} else {
+			assert_int_equal(st, VN_ARTICLE_OK);
+		}
+	}
+}
+
+static void recs_free(recs *rs)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		rec *x = &rs->v[i];
+		char *fields[] = { x->id, x->title, x->date, x->category, x->site, x->kind, x->lang,
+				   x->url, x->author, x->summary, x->body, x->source, x->warning, x->msg };
+		for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
+			free(fields[k]);
+	}
+	free(rs->v);
+	memset(rs, 0, sizeof *rs);
+}
+
+static void read_path(const char *path, const vn_article_options *opts, recs *out)
+{
+	vn_article_reader *r = NULL;
+	vn_error err = VN_ERROR_INIT;
+	int rc = vn_article_reader_open(&r, path, opts, &err);
+	if (rc != 0)
+		fail_msg("open %s: %s", path, err.msg);
+	collect(r, out);
+	vn_article_reader_free(r);
+}
+
+static void read_mem(enum vn_article__format fmt, const char *buf, size_t n, recs *out)
+{
+	vn_article_reader *r = NULL;
+	vn_error err = VN_ERROR_INIT;
+	assert_int_equal(vn_article__reader_open_memory(&r, fmt, buf, n, "mem", NULL, &err), 0);
+	collect(r, out);
+	vn_article_reader_free(r);
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+static void test_parse_date_table(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *out;   /* out NULL: VN_EINVAL */
+	} t[] = {
+		{ "21/03/2023", "2023-03-21" },
+		{ "21/3/2023", "2023-03-21" },
+		{ "1/3/2023", "2023-03-01" },
+		{ "2023-03-21", "2023-03-21" },
+		{ "21-03-2023", "2023-03-21" },
+		{ "21.03.2023", "2023-03-21" },
+		{ " 21/03/2023 ", "2023-03-21" },
+		{ "\xC2\xA0" "21/03/2023", "2023-03-21" },
+		{ "21/03/2023 08:30", "2023-03-21" },
+		{ "2023-03-21T08:30:00+07:00", "2023-03-21" },
+		{ "29/02/2024", "2024-02-29" },
+		{ "29/02/2000", "2000-02-29" },
+		{ "31/12/1999", "1999-12-31" },
+		{ "31/02/2023", NULL },
+		{ "2023-02-31", NULL },
+		{ "29/02/2023", NULL },
+		{ "29/02/1900", NULL },
+		{ "31/04/2023", NULL },
+		{ "00/01/2023", NULL },
+		{ "01/13/2023", NULL },
+		{ "01/00/2023", NULL },
+		{ "21/03-2023", NULL },
+		{ "21/03/23", NULL },
+		{ "121/03/2023", NULL },
+		{ "21/03/20234", NULL },
+		{ "2023-03-21abc", NULL },
+		{ "", NULL },
+		{ "hôm nay", NULL },
+		{ "0999-01-01", NULL },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char out[11] = "x";
+		int rc = vn_article_parse_date(out, t[i].in, strlen(t[i].in));
+		if (t[i].out) {
+			if (rc != 0)
+				fail_msg("\"%s\" should parse", t[i].in);
+			assert_string_equal(out, t[i].out);
+		} else if (rc != VN_EINVAL) {
+			fail_msg("\"%s\" should be rejected, got %s", t[i].in, out);
+		}
+	}
+}
+
+static void test_find_date(void **state)
+{
+	(void)state;
+	char out[11];
+	const char *s = "Cập nhật lúc 08:30, 31/02/2023 hay 123/4/2023 rồi ngày 05/04/2023 10:00";
+	assert_int_equal(vn_article__find_date(out, s, strlen(s)), 0);
+	assert_string_equal(out, "2023-04-05");
+	s = "Số 12/2023/NĐ-CP không phải ngày";
+	assert_int_equal(vn_article__find_date(out, s, strlen(s)), VN_ENOTFOUND);
+	s = "ngày 2024-02-29";
+	assert_int_equal(vn_article__find_date(out, s, strlen(s)), 0);
+	assert_string_equal(out, "2024-02-29");
+}
+
+/* ---- JSON Lines ---------------------------------------------------------- */
+
+static void test_jsonl_fields(void **state)
+{
+	(void)state;
+	const char *p = write_str(
+		"fields.jsonl",
+		"{\"id\": \"a1\", \"source\": \"repo/x.txt\", \"title\": \"Tiêu đề một\", \"date\": \"2023-03-21\", "
+		"\"category\": \"Thời sự\", \"url\": \"https://x.vn/1\", \"body\": \"Đoạn một.\\nĐoạn hai.\"}\n"
+		"\n"
+		"{\"id\": 42, \"title\": \"Hai\", \"date\": \"21/3/2023\", \"body\": [\"p1\", \"p2\"], "
+		"\"site\": \"hoian.gov.vn\", \"author\": \"Võ Còn\", \"lang\": \"en\", \"summary\": \"Tóm tắt\", "
+		"\"kind\": \"Legal\", \"category\": null}\n"
+		"{\"id\": \"a3\", \"title\": \"Ba\", \"date\": null, \"body\": \"x\", \"kind\": \"qa\"}");
+	recs rs;
+	read_path(p, NULL, &rs);
+	assert_int_equal(rs.n, 3);
+	assert_int_equal(rs.failed, 0);
+	rec *a = &rs.v[0];
+	assert_string_equal(a->id, "a1");
+	assert_string_equal(a->title, "Tiêu đề một");
+	assert_int_equal(a->title_len, strlen("Tiêu đề một"));
+	assert_string_equal(a->date, "2023-03-21");
+	assert_string_equal(a->category, "Thời sự");
+	assert_string_equal(a->url, "https://x.vn/1");
+	assert_string_equal(a->body, "Đoạn một.\nĐoạn hai.");
+	assert_string_equal(a->kind, "news");
+	assert_string_equal(a->lang, "vi");
+	assert_string_equal(a->source, "repo/x.txt");   /* the record's own source (not a directory) */
+	assert_int_equal(a->line, 1);
+	assert_null(a->warning);
+	assert_null(a->author);
+	rec *b = &rs.v[1];
+	assert_string_equal(b->id, "42");
+	assert_string_equal(b->date, "2023-03-21");
+	assert_string_equal(b->body, "p1\np2");
+	assert_string_equal(b->site, "hoian.gov.vn");
+	assert_string_equal(b->author, "Võ Còn");
+	assert_string_equal(b->lang, "en");
+	assert_string_equal(b->summary, "Tóm tắt");
+	assert_string_equal(b->kind, "legal");
+	assert_null(b->category);
+	assert_string_equal(b->source, p);
+	assert_int_equal(b->line, 3);
+	rec *c = &rs.v[2];
+	assert_null(c->date);
+	assert_string_equal(c->kind, "news");
+	assert_non_null(c->warning);
+	assert_non_null(strstr(c->warning, "unknown kind"));
+	assert_int_equal(c->line, 4);
+	recs_free(&rs);
+}
+
+static void test_jsonl_malformed_line_in_middle(void **state)
+{
+	(void)state;
+	const char *p = write_str("bad.jsonl",
+				  "{\"id\": \"1\", \"title\": \"t\", \"body\": \"b\"}\n"
+				  "{\"id\": \"2\", \"title\": \"t\", \"body\": \n"
+				  "[1, 2]\n"
+				  "{\"id\": \"4\", \"title\": \"t\", \"body\": \"b\"}\n");
+	recs rs;
+	read_path(p, NULL, &rs);
+	assert_int_equal(rs.n, 4);
+	assert_int_equal(rs.failed, 2);
+	assert_int_equal(rs.v[0].status, VN_ARTICLE_OK);
+	assert_int_equal(rs.v[1].status, VN_ARTICLE_FAILED);
+	char want[600];
+	snprintf(want, sizeof want, "%s:2: malformed JSON: ", p);
+	assert_true(strncmp(rs.v[1].msg, want, strlen(want)) == 0);
+	assert_int_equal(rs.v[1].line, 2);
+	assert_int_equal(rs.v[2].status, VN_ARTICLE_FAILED);
+	assert_non_null(strstr(rs.v[2].msg, ":3: not a JSON object"));
+	assert_int_equal(rs.v[3].status, VN_ARTICLE_OK);
+	assert_string_equal(rs.v[3].id, "4");
+	recs_free(&rs);
+}
+
+static void test_jsonl_missing_fields(void **state)
+{
+	(void)state;
+	const char *p = write_str(
+		"missing.jsonl",
+		"{\"title\": \"t\", \"body\": \"b\"}\n"
+		"{\"id\": \"\", \"title\": \"t\", \"body\": \"b\"}\n"
+		"{\"id\": \"n1\", \"title\": \"t\"}\n"
+		"{\"id\": \"n2\", \"title\": \"t\", \"body\": \"\"}\n"
+		"{\"id\": \"n3\", \"body\": \"b\"}\n"
+		"{\"id\": \"n4\", \"title\": null, \"body\": \"công bố thủ tục hành chính mới\\nđoạn hai\"}\n"
+		"{\"id\": \"n5\", \"title\": \"\", \"summary\": \"Tóm tắt ngắn\", \"body\": \"b\"}\n"
+		"{\"id\": \"n6\", \"title\": {\"x\": 1}, \"body\": \"b\"}\n");
+	recs rs;
+	read_path(p, NULL, &rs);
+	assert_int_equal(rs.n, 8);
+	assert_int_equal(rs.v[0].status, VN_ARTICLE_FAILED);
+	assert_non_null(strstr(rs.v[0].msg, ":1: missing id"));
+	assert_int_equal(rs.v[1].status, VN_ARTICLE_FAILED);
+	assert_non_null(strstr(rs.v[1].msg, ":2: missing id"));
+	assert_int_equal(rs.v[2].status, VN_ARTICLE_FAILED);
+	assert_non_null(strstr(rs.v[2].msg, ":3: id n1: missing body"));
+	assert_string_equal(rs.v[2].id, "n1");
+	assert_int_equal(rs.v[3].status, VN_ARTICLE_FAILED);
+	assert_non_null(strstr(rs.v[3].msg, "missing body"));
+	assert_int_equal(rs.v[4].status, VN_ARTICLE_FAILED);
+	assert_non_null(strstr(rs.v[4].msg, ":5: id n3: missing title"));
+	assert_int_equal(rs.v[5].status, VN_ARTICLE_OK);
+	assert_string_equal(rs.v[5].title, "công bố thủ tục hành chính mới");
+	assert_non_null(strstr(rs.v[5].warning, "no title"));
+	assert_int_equal(rs.v[6].status, VN_ARTICLE_OK);
+	assert_string_equal(rs.v[6].title, "Tóm tắt ngắn");
+	assert_int_equal(rs.v[7].status, VN_ARTICLE_OK);   /* object ignored, title from body */
+	assert_string_equal(rs.v[7].title, "b");
+	assert_non_null(strstr(rs.v[7].warning, "object"));
+	assert_int_equal(rs.failed, 5);
+	recs_free(&rs);
+}
+
+static void test_jsonl_invalid_utf8_and_bad_date(void **state)
+{
+	(void)state;
+	const char *p = write_str(
+		"utf8.jsonl",
+		"{\"id\": \"u1\", \"title\": \"L\xE1\xBB\x97i \xFF m\xC3\", \"body\": \"th\xE1\xBB\", \"date\": \"31/02/2023\"}\n"
+		"{\"id\": \"u2\", \"title\": \"ok \xEF\xBF\xBD\", \"body\": \"b\", \"date\": \"2023-02-31\"}\n"
+		"{\"id\": \"u3\", \"title\": \"t\", \"body\": \"b\", \"date\": 20230321}\n");
+	recs rs;
+	read_path(p, NULL, &rs);
+	assert_int_equal(rs.n, 3);
+	assert_int_equal(rs.failed, 0);
+	assert_string_equal(rs.v[0].title, "L\xE1\xBB\x97i \xEF\xBF\xBD m\xEF\xBF\xBD");
+	assert_string_equal(rs.v[0].body, "th\xEF\xBF\xBD\xEF\xBF\xBD");
+	assert_null(rs.v[0].date);
+	assert_non_null(strstr(rs.v[0].warning, "invalid UTF-8"));
+	assert_non_null(strstr(rs.v[0].warning, "31/02/2023"));
+	assert_string_equal(rs.v[1].title, "ok \xEF\xBF\xBD");
+	assert_null(rs.v[1].date);
+	assert_null(strstr(rs.v[1].warning, "UTF-8"));   /* a real U+FFFD is valid input */
+	assert_non_null(strstr(rs.v[1].warning, "2023-02-31"));
+	assert_null(rs.v[2].date);
+	assert_non_null(rs.v[2].warning);
+	recs_free(&rs);
+}
+
+static void test_jsonl_deleted(void **state)
+{
+	(void)state;
+	const char *p = write_str("del.jsonl",
+				  "{\"id\": \"gone\", \"deleted\": true}\n"
+				  "{\"id\": \"kept\", \"deleted\": false, \"title\": \"t\", \"body\": \"b\"}\n"
+				  "{\"deleted\": true}\n");
+	recs rs;
+	read_path(p, NULL, &rs);
+	assert_int_equal(rs.n, 3);
+	assert_int_equal(rs.v[0].status, VN_ARTICLE_OK);
+	assert_int_equal(rs.v[0].deleted, 1);
+	assert_string_equal(rs.v[0].id, "gone");
+	assert_null(rs.v[0].body);
+	assert_int_equal(rs.v[1].deleted, 0);
+	assert_string_equal(rs.v[1].body, "b");
+	assert_int_equal(rs.v[2].status, VN_ARTICLE_FAILED);
+	recs_free(&rs);
+}
+
+static void test_jsonl_crlf_bom_blank(void **state)
+{
+	(void)state;
+	const char *p = write_str("crlf.jsonl",
+				  "\xEF\xBB\xBF{\"id\": \"c1\", \"title\": \"t\", \"body\": \"b\"}\r\n"
+				  "   \r\n"
+				  "{\"id\": \"c2\", \"title\": \"t\", \"body\": \"b2\"}\r\n");
+	recs rs;
+	read_path(p, NULL, &rs);
+	assert_int_equal(rs.n, 2);
+	assert_int_equal(rs.failed, 0);
+	assert_string_equal(rs.v[0].id, "c1");
+	assert_string_equal(rs.v[1].body, "b2");
+	assert_int_equal(rs.v[1].line, 3);
+	recs_free(&rs);
+}
+
+static void test_jsonl_gzip(void **state)
+{
+	(void)state;
+	const char *p = path_in("g.jsonl.gz");
+	gzFile gz = gzopen(p, "wb");
+	assert_non_null(gz);
+	for (int i = 0; i < 3000; i++)
+		gzprintf(gz, "{\"id\": \"g%d\", \"title\": \"Tin %d\", \"body\": \"Nội dung %d\"}\n", i, i, i);
+	assert_int_equal(gzclose(gz), Z_OK);
+	/* a second gzip member appended: zcat reads both, so must we */
+	gz = gzopen(p, "ab");
+	gzprintf(gz, "{\"id\": \"last\", \"title\": \"t\", \"body\": \"b\"}\n");
+	assert_int_equal(gzclose(gz), Z_OK);
+	recs rs;
+	read_path(p, NULL, &rs);
+	assert_int_equal(rs.n, 3001);
+	assert_int_equal(rs.failed, 0);
+	assert_string_equal(rs.v[2999].body, "Nội dung 2999");
+	assert_string_equal(rs.v[3000].id, "last");
+	recs_free(&rs);
+
+	/* a truncated gzip file: the records before the damage, then one failure */
+	FILE *f = fopen(p, "rb");
+	char buf[1 << 16];
+	size_t n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	const char *q = write_file("trunc.jsonl.gz", buf, n / 2);
+	read_path(q, NULL, &rs);
+	assert_true(rs.n > 10);
+	assert_int_equal(rs.failed, 1);
+	assert_int_equal(rs.v[rs.n - 1].status, VN_ARTICLE_FAILED);
+	assert_non_null(strstr(rs.v[rs.n - 1].msg, "trunc.jsonl.gz"));
+	recs_free(&rs);
+}
+
+static void test_jsonl_big_body(void **state)
+{
+	(void)state;
+	const size_t big = 50u << 20;
+	size_t n = big + 256;
+	char *line = malloc(n);
+	assert_non_null(line);
+	int h = snprintf(line, 64, "{\"id\": \"big\", \"title\": \"t\", \"body\": \"");
+	memset(line + h, 'a', big);
+	size_t k = (size_t)h + big;
+	k += (size_t)sprintf(line + k, "\"}\n{\"id\": \"small\", \"title\": \"t\", \"body\": \"b\"}\n");
+	const char *p = write_file("big.jsonl", line, k);
+	free(line);
+
+	recs rs;
+	read_path(p, NULL, &rs);   /* default limit: 16 MiB */
+	assert_int_equal(rs.n, 2);
+	assert_int_equal(rs.v[0].status, VN_ARTICLE_FAILED);
+	assert_non_null(strstr(rs.v[0].msg, "over the limit"));
+	assert_non_null(strstr(rs.v[0].msg, ":1:"));
+	assert_int_equal(rs.v[1].status, VN_ARTICLE_OK);
+	assert_string_equal(rs.v[1].id, "small");
+	recs_free(&rs);
+
+	vn_article_options o = { NULL, 64u << 20 };
+	read_path(p, &o, &rs);
+	assert_int_equal(rs.n, 2);
+	assert_int_equal(rs.failed, 0);
+	assert_int_equal(rs.v[0].body_len, big);
+	recs_free(&rs);
+
+	/* a limit so small that the line itself is skipped unparsed */
+	vn_article_options tiny = { NULL, 1000 };
+	read_path(p, &tiny, &rs);
+	assert_int_equal(rs.n, 2);
+	assert_int_equal(rs.v[0].status, VN_ARTICLE_FAILED);
+	assert_non_null(strstr(rs.v[0].msg, "record of"));
+	assert_int_equal(rs.v[1].status, VN_ARTICLE_OK);
+	recs_free(&rs);
+}
+
+static void test_jsonl_stream_and_memory(void **state)
+{
+	(void)state;
+	const char *text = "{\"id\": \"s1\", \"title\": \"t\", \"body\": \"b\"}\n"
+			   "{oops}\n"
+			   "{\"id\": \"s3\", \"title\": \"t\", \"body\": \"b\"}";
+	FILE *f = tmpfile();
+	assert_non_null(f);
+	fputs(text, f);
+	rewind(f);
+	vn_article_reader *r = NULL;
+	vn_error err = VN_ERROR_INIT;
+	assert_int_equal(vn_article__reader_open_stream(&r, f, "-", NULL, &err), 0);
+	recs rs;
+	collect(r, &rs);
+	vn_article_reader_free(r);
+	fclose(f);
+	assert_int_equal(rs.n, 3);
+	assert_int_equal(rs.failed, 1);
+	assert_string_equal(rs.v[0].source, "-");
+	assert_non_null(strstr(rs.v[1].msg, "-:2: malformed JSON"));
+	assert_string_equal(rs.v[2].id, "s3");
+	assert_int_equal(vn_article_reader_is_directory(NULL), 0);
+	recs_free(&rs);
+
+	read_mem(VN_ARTICLE_FMT_JSONL, text, strlen(text), &rs);
+	assert_int_equal(rs.n, 3);
+	assert_int_equal(rs.failed, 1);
+	assert_string_equal(rs.v[2].id, "s3");
+	recs_free(&rs);
+}
+
+static void test_json_document(void **state)
+{
+	(void)state;
+	const char *p = write_str("arr.json", "[{\"id\": \"j1\", \"title\": \"t\", \"body\": \"b\"}, 5, "
+					      "{\"id\": \"j3\", \"title\": \"t\", \"body\": \"b\"}]");
+	recs rs;
+	read_path(p, NULL, &rs);
+	assert_int_equal(rs.n, 3);
+	assert_int_equal(rs.failed, 1);
+	assert_non_null(strstr(rs.v[1].msg, "record 2: not a JSON object"));
+	assert_string_equal(rs.v[2].id, "j3");
+	recs_free(&rs);
+	p = write_str("one.json", "{\"id\": \"o1\",\n \"title\": \"t\",\n \"body\": \"b\"}\n");
+	read_path(p, NULL, &rs);
+	assert_int_equal(rs.n, 1);
+	assert_string_equal(rs.v[0].id, "o1");
+	recs_free(&rs);
+	p = write_str("lines.json", "{\"id\": \"l1\", \"title\": \"t\", \"body\": \"b\"}\n"
+				    "{\"id\": \"l2\", \"title\": \"t\", \"body\": \"b\"}\n");
+	read_path(p, NULL, &rs);
+	assert_int_equal(rs.n, 2);
+	assert_int_equal(rs.failed, 0);
+	assert_string_equal(rs.v[1].id, "l2");
+	recs_free(&rs);
+}
+
+static void test_gov_raw_fields(void **state)
+{
+	(void)state;
+	const char *p = write_str(
+		"gov.jsonl",
+		"{\"id\": \"tthc-1\", \"ten_thu_tuc\": \"Đăng ký khai sinh\", \"linh_vuc\": \"Hộ tịch\", "
+		"\"detail_url\": \"https://dichvucong.gov.vn/x\", \"content\": \"Trình tự\"}\n"
+		"{\"id\": \"bdvb-1\", \"so_ky_hieu\": \"1707/QĐ-UBND\", \"trich_yeu\": \"về việc công bố\", "
+		"\"ngay_ban_hanh\": \"05/06/2020\"}\n");
+	recs rs;
+	read_path(p, NULL, &rs);
+	assert_int_equal(rs.n, 2);
+	assert_int_equal(rs.failed, 0);
+	assert_string_equal(rs.v[0].title, "Đăng ký khai sinh");
+	assert_string_equal(rs.v[0].category, "Hộ tịch");
+	assert_string_equal(rs.v[0].kind, "procedure");
+	assert_string_equal(rs.v[0].url, "https://dichvucong.gov.vn/x");
+	assert_string_equal(rs.v[1].title, "1707/QĐ-UBND");
+	assert_string_equal(rs.v[1].body, "về việc công bố");
+	assert_string_equal(rs.v[1].date, "2020-06-05");
+	assert_string_equal(rs.v[1].kind, "legal");
+	recs_free(&rs);
+}
+
+/* ---- scraped pages ------------------------------------------------------- */
+
+#define NBSP "\xC2\xA0"
+
+/* Same structure as shared/seed-article.txt, made-up text. */
+static const char synthetic_page[] =
+	"ỦY BAN NHÂN DÂN PHƯỜNG MINH AN TỔNG KẾT CÔNG TÁC NĂM\n"
+	"ỦY BAN NHÂN DÂN PHƯỜNG MINH AN TỔNG KẾT CÔNG TÁC NĂM (05/01/2024)\n"
+	"Chiều ngày 04- 1, UBND phường Minh An đã tổ chức hội nghị tổng kết.\n"
+	"\n"
+	"Đồng chí Lê Văn Ba cho biết :" NBSP " Năm qua phường hoàn thành các chỉ tiêu.\n"
+	"\n"
+	NBSP NBSP NBSP " Tại hội nghị các đại biểu đã thảo luận ....\n"
+	"\n"
+	NBSP NBSP NBSP NBSP NBSP NBSP NBSP "\n"
+	"\n"
+	NBSP "\n"
+	"\n"
+	"Nguyễn Thị Hoa\n"
+	"\n"
+	"Lượt xem:" NBSP " 12 Bản in Quay lại\n"
+	"\n"
+	"Tin đã đưa\n"
+	"Trang 1 / 3 1 2 3\n"
+	NBSP " Go To" NBSP "\n"
+	"Xem theo ngày :\n"
+	"Giới thiệu\n";
+
+static void check_synthetic(const rec *a)
+{
+	assert_int_equal(a->status, VN_ARTICLE_OK);
+	assert_string_equal(a->title, "ỦY BAN NHÂN DÂN PHƯỜNG MINH AN TỔNG KẾT CÔNG TÁC NĂM");
+	assert_string_equal(a->date, "2024-01-05");
+	assert_string_equal(a->author, "Nguyễn Thị Hoa");
+	assert_string_equal(a->body,
+			    "Chiều ngày 04- 1, UBND phường Minh An đã tổ chức hội nghị tổng kết.\n"
+			    "Đồng chí Lê Văn Ba cho biết :" NBSP " Năm qua phường hoàn thành các chỉ tiêu.\n"
+			    "Tại hội nghị các đại biểu đã thảo luận ....");
+	assert_null(a->warning);
+}
+
+static void test_page_synthetic(void **state)
+{
+	(void)state;
+	recs rs;
+	read_mem(VN_ARTICLE_FMT_PAGE, synthetic_page, strlen(synthetic_page), &rs);
+	assert_int_equal(rs.n, 1);
+	check_synthetic(&rs.v[0]);
+	assert_string_equal(rs.v[0].id, "mem");
+	assert_string_equal(rs.v[0].kind, "news");
+	recs_free(&rs);
+
+	/* the same with CRLF line ends and a BOM */
+	vn_buf b = VN_BUF_INIT;
+	vn_buf_puts(&b, "\xEF\xBB\xBF");
+	for (const char *s = synthetic_page; *s; s++) {
+		if (*s == '\n')
+			vn_buf_putc(&b, '\r');
+		vn_buf_putc(&b, *s);
+	}
+	read_mem(VN_ARTICLE_FMT_PAGE, b.data, b.len, &rs);
+	assert_int_equal(rs.n, 1);
+	check_synthetic(&rs.v[0]);
+	recs_free(&rs);
+	vn_buf_free(&b);
+}
+
+static void test_page_variants(void **state)
+{
+	(void)state;
+	recs rs;
+	/* no date line, no "Lượt xem", another marker */
+	const char *p1 = "Tiêu đề\nĐoạn một của bài.\nĐoạn hai của bài.\nTrần Văn An\nTin đã đưa\nMenu\n";
+	read_mem(VN_ARTICLE_FMT_PAGE, p1, strlen(p1), &rs);
+	assert_int_equal(rs.v[0].status, VN_ARTICLE_OK);
+	assert_string_equal(rs.v[0].title, "Tiêu đề");
+	assert_null(rs.v[0].date);
+	assert_string_equal(rs.v[0].author, "Trần Văn An");
+	assert_string_equal(rs.v[0].body, "Đoạn một của bài.\nĐoạn hai của bài.");
+	recs_free(&rs);
+
+	/* no boilerplate at all, last line is a sentence (not a by-line) */
+	const char *p2 = "Tiêu đề\nTiêu đề (1/2/2024)\nMột.\nHai câu cuối cùng của bài viết.\n";
+	read_mem(VN_ARTICLE_FMT_PAGE, p2, strlen(p2), &rs);
+	assert_string_equal(rs.v[0].date, "2024-02-01");
+	assert_null(rs.v[0].author);
+	assert_string_equal(rs.v[0].body, "Một.\nHai câu cuối cùng của bài viết.");
+	recs_free(&rs);
+
+	/* impossible date: indexed without it, with a warning */
+	const char *p3 = "Tiêu đề\nTiêu đề (31/02/2023)\nThân bài.\n";
+	read_mem(VN_ARTICLE_FMT_PAGE, p3, strlen(p3), &rs);
+	assert_int_equal(rs.v[0].status, VN_ARTICLE_OK);
+	assert_null(rs.v[0].date);
+	assert_non_null(rs.v[0].warning);
+	assert_string_equal(rs.v[0].body, "Thân bài.");
+	recs_free(&rs);
+
+	/* date on the title line only; a body line that starts like a marker but is long */
+	const char *p4 = "Tiêu đề (21/03/2023)\nQuay lại câu chuyện năm trước, phường đã vận động được "
+			 "nhiều hộ dân tham gia hiến đất mở đường, với tổng chiều dài hơn hai cây số "
+			 "và nhiều công trình khác.\nLượt xem: 3\n";
+	read_mem(VN_ARTICLE_FMT_PAGE, p4, strlen(p4), &rs);
+	assert_string_equal(rs.v[0].title, "Tiêu đề");
+	assert_string_equal(rs.v[0].date, "2023-03-21");
+	assert_true(strncmp(rs.v[0].body, "Quay lại câu chuyện", strlen("Quay lại câu chuyện")) == 0);
+	recs_free(&rs);
+
+	/* author glued to the counter */
+	const char *p5 = "T\nT (21/03/2023)\nMột.\nHai.\nVõ Còn Lượt xem: 37 Bản in\n";
+	read_mem(VN_ARTICLE_FMT_PAGE, p5, strlen(p5), &rs);
+	assert_string_equal(rs.v[0].author, "Võ Còn");
+	assert_string_equal(rs.v[0].body, "Một.\nHai.");
+	recs_free(&rs);
+
+	/* empty page, title only */
+	read_mem(VN_ARTICLE_FMT_PAGE, NBSP "\n \n", 5, &rs);
+	assert_int_equal(rs.v[0].status, VN_ARTICLE_FAILED);
+	assert_non_null(strstr(rs.v[0].msg, "no title"));
+	recs_free(&rs);
+	read_mem(VN_ARTICLE_FMT_PAGE, "Chỉ tiêu đề\nChỉ tiêu đề (01/01/2024)\nLượt xem: 1\n",
+		 strlen("Chỉ tiêu đề\nChỉ tiêu đề (01/01/2024)\nLượt xem: 1\n"), &rs);
+	assert_int_equal(rs.v[0].status, VN_ARTICLE_FAILED);
+	assert_non_null(strstr(rs.v[0].msg, "no body"));
+	recs_free(&rs);
+}
+
+static void test_page_seed(void **state)
+{
+	(void)state;
+	const char *seed = VN_SHARED_DIR "/seed-article.txt";
+	if (access(seed, R_OK) != 0) {
+		print_message("skipped: %s absent (the synthetic page covers the parser)\n", seed);
+		skip();
+	}
+	recs rs;
+	read_path(seed, NULL, &rs);
+	assert_int_equal(rs.n, 1);
+	rec *a = &rs.v[0];
+	assert_int_equal(a->status, VN_ARTICLE_OK);
+	assert_string_equal(a->title, "ĐẢNG ỦY PHƯỜNG TÂN AN TỔ CHỨC HỘI NGHỊ CHUYÊN ĐỀ VỀ CÔNG TÁC "
+				      "PHÁT TRIỂN ĐẢNG VIÊN");
+	assert_string_equal(a->date, "2023-03-21");
+	assert_string_equal(a->author, "Võ Còn");
+	const char *start = "Sáng ngày 01- 3";
+	assert_true(strncmp(a->body, start, strlen(start)) == 0);
+	const char *end = "Thực trạng công tác tạo nguồn và công tác phát triển đảng viên ....";
+	assert_true(a->body_len >= strlen(end));
+	assert_string_equal(a->body + a->body_len - strlen(end), end);
+	assert_null(strstr(a->body, "Lượt xem"));
+	assert_null(strstr(a->body, "Võ Còn"));
+	assert_null(strstr(a->body, "\n" NBSP));
+	assert_null(strstr(a->body, NBSP "\n"));
+	assert_null(strstr(a->body, "\n\n"));
+	assert_string_equal(a->id, seed);
+	recs_free(&rs);
+}
+
+/* ---- directories --------------------------------------------------------- */
+
+static void test_directory_walk(void **state)
+{
+	(void)state;
+	mkdirs("site/b/deep");
+	mkdirs("site/a");
+	mkdirs("site/.hidden");
+	write_str("site/b/deep/p.txt", "Tiêu đề sâu\nThân bài sâu.\n");
+	write_str("site/a/x.jsonl", "{\"id\": \"x1\", \"title\": \"t\", \"body\": \"b\", \"source\": \"other\"}\n"
+				    "{\"id\": \"x2\", \"title\": \"t\", \"body\": \"b\"}\n");
+	write_str("site/a/readme.md", "# not an article\n");
+	write_str("site/.hidden/h.txt", "Ẩn\nẨn.\n");
+	write_str("site/.dot.jsonl", "{}\n");
+	write_str("site/top.txt", "Trên cùng\nThân.\n");
+	write_str("site/B.txt", "Hoa\nThân.\n");
+	assert_int_equal(symlink("nowhere.txt", path_in("site/b/dangling.txt")), 0);
+	assert_int_equal(mkfifo(path_in("site/b/fifo.jsonl"), 0644), 0);
+	assert_int_equal(symlink("..", path_in("site/b/loop")), 0);
+
+	vn_article_reader *r = NULL;
+	vn_error err = VN_ERROR_INIT;
+	assert_int_equal(vn_article_reader_open(&r, path_in("site"), NULL, &err), 0);
+	assert_int_equal(vn_article_reader_is_directory(r), 1);
+	recs rs;
+	collect(r, &rs);
+	vn_article_reader_free(r);
+	/* byte order: "B.txt" < "a" < "b" < "top.txt"; inside b: "dangling.txt" < "deep" < "fifo.jsonl" < "loop" */
+	assert_int_equal(rs.n, 7);
+	assert_string_equal(rs.v[0].id, "B.txt");
+	assert_string_equal(rs.v[0].source, "B.txt");
+	assert_string_equal(rs.v[1].id, "x1");
+	assert_string_equal(rs.v[1].source, "a/x.jsonl");   /* directory: the file, not the record's field */
+	assert_string_equal(rs.v[2].source, "a/x.jsonl");
+	assert_int_equal(rs.v[2].line, 2);
+	assert_int_equal(rs.v[3].status, VN_ARTICLE_FAILED);
+	assert_string_equal(rs.v[3].source, "b/dangling.txt");
+	assert_non_null(strstr(rs.v[3].msg, "b/dangling.txt"));
+	assert_string_equal(rs.v[4].id, "b/deep/p.txt");
+	assert_string_equal(rs.v[4].title, "Tiêu đề sâu");
+	assert_int_equal(rs.v[5].status, VN_ARTICLE_FAILED);
+	assert_non_null(strstr(rs.v[5].msg, "b/fifo.jsonl"));
+	assert_string_equal(rs.v[6].id, "top.txt");
+	assert_int_equal(rs.failed, 2);
+	recs_free(&rs);
+}
+
+static void test_open_errors(void **state)
+{
+	(void)state;
+	vn_article_reader *r = (vn_article_reader *)1;
+	vn_error err = VN_ERROR_INIT;
+	assert_int_equal(vn_article_reader_open(&r, path_in("does-not-exist.jsonl"), NULL, &err),
+			 VN_ENOTFOUND);
+	assert_null(r);
+	assert_non_null(strstr(err.msg, "does-not-exist.jsonl"));
+	assert_int_equal(vn_article_reader_open(&r, NULL, NULL, &err), VN_EINVAL);
+	vn_article_reader_free(NULL);
+	/* a file of unknown suffix given directly is sniffed */
+	const char *p = write_str("noext", "{\"id\": \"n\", \"title\": \"t\", \"body\": \"b\"}\n");
+	recs rs;
+	read_path(p, NULL, &rs);
+	assert_int_equal(rs.n, 1);
+	assert_string_equal(rs.v[0].id, "n");
+	recs_free(&rs);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_date_table),
+		cmocka_unit_test(test_find_date),
+		cmocka_unit_test(test_jsonl_fields),
+		cmocka_unit_test(test_jsonl_malformed_line_in_middle),
+		cmocka_unit_test(test_jsonl_missing_fields),
+		cmocka_unit_test(test_jsonl_invalid_utf8_and_bad_date),
+		cmocka_unit_test(test_jsonl_deleted),
+		cmocka_unit_test(test_jsonl_crlf_bom_blank),
+		cmocka_unit_test(test_jsonl_gzip),
+		cmocka_unit_test(test_jsonl_big_body),
+		cmocka_unit_test(test_jsonl_stream_and_memory),
+		cmocka_unit_test(test_json_document),
+		cmocka_unit_test(test_gov_raw_fields),
+		cmocka_unit_test(test_page_synthetic),
+		cmocka_unit_test(test_page_variants),
+		cmocka_unit_test(test_page_seed),
+		cmocka_unit_test(test_directory_walk),
+		cmocka_unit_test(test_open_errors),
+	};
+	return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
+}
