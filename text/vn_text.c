@@ -1,0 +1,1225 @@
+/*
+ * vn_text.c — the text core: Unicode clean-up, syllables and tone placement,
+ * tokens and their three forms (vn_text.h). Spec: shared/normalization-facts.md
+ * ("facts §N").
+ *
+ * How the work is split, and why it is fast:
+ *  - One scanner walks the (repaired) UTF-8 and turns every grapheme-ish
+ *    cluster into a "cell". ASCII is classified by a byte table; the
+ *    precomposed Latin letters that Vietnamese uses (U+00C0..U+01B0,
+ *    U+1EA0..U+1EF9, Đ/đ) are split into base letter, quality mark, tone and
+ *    case by the generated tables in vn_tables.c, and combining marks that
+ *    follow them are merged into those slots directly. Because quality and
+ *    tone are separate slots, the mark-order trap and the composite form
+ *    (facts §1) disappear by construction.
+ *  - Everything else (other scripts' combining sequences, compatibility
+ *    characters, singletons) goes through utf8proc one cluster at a time, into
+ *    scratch buffers held in the vn_text, so nothing is allocated per token.
+ *  - Words (runs of letters/digits, with . or , kept between digits) are then
+ *    parsed as syllables (facts §2) and the tone is put where the new style
+ *    wants it; the three forms are written from the compose table.
+ */
+#include "vn_text.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "vn_repair.h"
+
+/* Generated tables (vn_tables.c, DO NOT EDIT there). */
+extern const uint16_t vn__dec_latin[241];  /* U+00C0..U+01B0 */
+extern const uint16_t vn__dec_viet[90];    /* U+1EA0..U+1EF9 */
+extern const uint16_t vn__compose[2][26][5][6];
+
+/* Quality and tone slots, as packed in the tables. */
+enum { Q_NONE = 0, Q_CIRC = 1, Q_BREVE = 2, Q_HORN = 3, Q_STROKE = 4 };
+enum { T_NONE = 0, T_GRAVE = 1, T_ACUTE = 2, T_HOOK = 3, T_TILDE = 4, T_DOT = 5 };
+
+/* Cell kinds inside a word. */
+enum {
+	K_VL = 0,   /* ASCII letter with optional Vietnamese quality/tone: base/q/tone used */
+	K_OL,       /* any other letter or number-like character: cp used */
+	K_DIGIT,    /* decimal digit */
+	K_MARK,     /* combining mark that did not compose */
+	K_INNER,    /* . or , between digits */
+	K_IGN       /* default-ignorable (soft hyphen...) kept by CANONICAL only */
+};
+
+/* Separator classes (what a non-word character means for the flags). */
+enum { S_NONE = 0, S_SPACE, S_NL, S_DOT, S_SENT, S_CLAUSE, S_OTHER };
+
+/* Longest word kept whole; longer runs are cut so that a line without any
+ * separator cannot make scratch buffers grow with the input. Far above any
+ * real Vietnamese or English word. */
+#define VN_WORD_MAX 256
+/* Longest word that may be a syllable ("nghiêng" has 7 letters). */
+#define VN_SYL_MAX 8
+/* Bytes one cell may take in the key form (compatibility decomposition
+ * plus case folding of one code point stays far below this). */
+#define VN_CELL_KEY_MAX 80
+
+typedef struct cell {
+	size_t so, se;     /* source bytes of the cluster in the scanned text */
+	uint32_t cp;       /* code point (not for K_VL) */
+	uint8_t kind, base, q, tone, upper;
+} cell;
+
+struct vn_text {
+	struct sb_stemmer *stemmer; /* NULL for Vietnamese */
+	cell word[VN_WORD_MAX];
+	size_t wn;
+	char ex[VN_WORD_MAX * 4 + 8];
+	char tf[VN_WORD_MAX * 4 + 8];
+	char ky[VN_WORD_MAX * VN_CELL_KEY_MAX + 8];
+	vn_buf rep;        /* repaired text */
+	vn_buf offmap;     /* uint32_t per repaired byte → input offset */
+	vn_buf clu;        /* one slow cluster re-encoded as clean UTF-8 */
+	utf8proc_int32_t *u32;
+	size_t u32cap;
+	vn_buf tmp;        /* internal (vn_text_is_syllable, telex) */
+};
+
+/* ---- character classes --------------------------------------------------- */
+
+/* ASCII: 0 = letter/digit handled by the caller, else S_* for separators. */
+static const uint8_t ascii_sep[128] = {
+	S_OTHER, S_OTHER, S_OTHER, S_OTHER, S_OTHER, S_OTHER, S_OTHER, S_OTHER,
+	S_OTHER, S_SPACE, S_NL, S_SPACE, S_SPACE, S_NL, S_OTHER, S_OTHER,
+	S_OTHER, S_OTHER, S_OTHER, S_OTHER, S_OTHER, S_OTHER, S_OTHER, S_OTHER,
+	S_OTHER, S_OTHER, S_OTHER, S_OTHER, S_OTHER, S_OTHER, S_OTHER, S_OTHER,
+	/* space ! " # $ % & ' ( ) * + , - . / */
+	S_SPACE, S_SENT, S_CLAUSE, S_OTHER, S_OTHER, S_OTHER, S_OTHER, S_OTHER,
+	S_CLAUSE, S_CLAUSE, S_OTHER, S_OTHER, S_CLAUSE, S_OTHER, S_DOT, S_OTHER,
+	/* 0-9 : ; < = > ? */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, S_CLAUSE, S_CLAUSE, S_OTHER, S_OTHER, S_OTHER, S_SENT,
+	/* @ A-O */
+	S_OTHER, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* P-Z [ \ ] ^ _ */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, S_CLAUSE, S_OTHER, S_CLAUSE, S_OTHER, S_OTHER,
+	/* ` a-o */
+	S_OTHER, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* p-z { | } ~ DEL */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, S_CLAUSE, S_OTHER, S_CLAUSE, S_OTHER, S_OTHER,
+};
+
+/* Packed letter (base | q<<5 | tone<<8 | upper<<11) or 0. */
+static inline unsigned letter_of(uint32_t cp)
+{
+	if (cp < 0x80) {
+		if (cp >= 'a' && cp <= 'z')
+			return cp - 'a' + 1;
+		if (cp >= 'A' && cp <= 'Z')
+			return (cp - 'A' + 1) | 0x800u;
+		return 0;
+	}
+	if (cp >= 0xC0 && cp <= 0x1B0)
+		return vn__dec_latin[cp - 0xC0];
+	if (cp >= 0x1EA0 && cp <= 0x1EF9)
+		return vn__dec_viet[cp - 0x1EA0];
+	return 0;
+}
+
+static inline uint32_t compose(unsigned upper, unsigned base, unsigned q, unsigned tone)
+{
+	return vn__compose[upper][base - 1][q][tone];
+}
+
+/* Vietnamese combining marks → quality / tone slot (0 when not one). */
+static inline unsigned mark_quality(uint32_t d)
+{
+	switch (d) {
+	case 0x302: return Q_CIRC;
+	case 0x306: return Q_BREVE;
+	case 0x31B: return Q_HORN;
+	default: return 0;
+	}
+}
+
+static inline unsigned mark_tone(uint32_t d)
+{
+	switch (d) {
+	case 0x300: case 0x340: return T_GRAVE; /* U+0340/1 are canonical equivalents (facts §1) */
+	case 0x301: case 0x341: return T_ACUTE;
+	case 0x309: return T_HOOK;
+	case 0x303: return T_TILDE;
+	case 0x323: return T_DOT;
+	default: return 0;
+	}
+}
+
+/* A code point that NFC may merge into the cluster before it: a non-zero
+ * combining class, a starter that composes as a second element (Indic vowel
+ * signs: utf8proc marks those with comb_index >= 0x8000), or Hangul V/T. */
+static int is_joiner(uint32_t d)
+{
+	if (d < 0x300)
+		return 0;
+	if ((d >= 0x1161 && d <= 0x1175) || (d >= 0x11A8 && d <= 0x11C2))
+		return 1;
+	const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)d);
+	return p->combining_class != 0 || (p->comb_index != UINT16_MAX && p->comb_index >= 0x8000);
+}
+
+static inline size_t decode(uint32_t *cp, const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c < 0xE0 && n >= 2 && (s[1] & 0xC0) == 0x80) {
+		*cp = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+		return 2;
+	}
+	if (c > 0xE0 && c < 0xED && n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+		*cp = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+		return 3;
+	}
+	return vn_utf8_decode(cp, s, n);
+}
+
+/* Separator class of a non-ASCII code point that is not a word character,
+ * or 0 when it is one (its cell kind goes to *kind). */
+static unsigned classify(uint32_t cp, unsigned *kind, unsigned *upper)
+{
+	*upper = 0;
+	switch (cp) {
+	case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+		return S_SPACE; /* zero-width characters separate words (facts, conventions) */
+	case 0x85: case 0x2028: case 0x2029:
+		return S_NL;
+	case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF0E:
+		return S_SENT;
+	case 0x2013: case 0x2014: case 0x201C: case 0x201D: case 0x201E: case 0x00AB:
+	case 0x00BB: case 0xFF0C: case 0xFF1B: case 0xFF1A: case 0xFF08: case 0xFF09:
+	case 0x3001:
+		return S_CLAUSE;
+	default:
+		break;
+	}
+	const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)cp);
+	switch (p->category) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT:
+		*upper = 1;
+		/* fall through */
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		*kind = K_OL;
+		return 0;
+	case UTF8PROC_CATEGORY_ND:
+		*kind = K_DIGIT;
+		return 0;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		*kind = K_MARK;
+		return 0;
+	case UTF8PROC_CATEGORY_ZS:
+		return S_SPACE;
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
+		return S_NL;
+	case UTF8PROC_CATEGORY_CF:
+		*kind = K_IGN;
+		return 0;
+	case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE:
+		return S_CLAUSE;
+	default:
+		return S_OTHER;
+	}
+}
+
+/* ---- syllables (facts §2) ------------------------------------------------- */
+
+/* Vowel codes. */
+enum { V_A = 1, V_AW, V_AA, V_E, V_EE, V_I, V_O, V_OO, V_OW, V_U, V_UW, V_Y };
+
+/* Vowel code of a letter, 0 for a consonant, -1 for a letter that cannot
+ * appear in a Vietnamese syllable (a quality mark on the wrong letter, a
+ * tone on a consonant). */
+static int vowel_code(unsigned base, unsigned q, unsigned tone)
+{
+	switch (base + 'a' - 1) {
+	case 'a': return q == Q_NONE ? V_A : q == Q_BREVE ? V_AW : q == Q_CIRC ? V_AA : -1;
+	case 'e': return q == Q_NONE ? V_E : q == Q_CIRC ? V_EE : -1;
+	case 'i': return q == Q_NONE ? V_I : -1;
+	case 'o': return q == Q_NONE ? V_O : q == Q_CIRC ? V_OO : q == Q_HORN ? V_OW : -1;
+	case 'u': return q == Q_NONE ? V_U : q == Q_HORN ? V_UW : -1;
+	case 'y': return q == Q_NONE ? V_Y : -1;
+	case 'd': return tone ? -1 : (q == Q_NONE || q == Q_STROKE) ? 0 : -1;
+	default: return (q || tone) ? -1 : 0;
+	}
+}
+
+/* Nucleus table: index n1 | n2 << 4 | n3 << 8; entry = final rule (bits 0-1:
+ * 1 no final, 2 optional, 3 required) | tone index without a final << 2 |
+ * tone index with a final << 4. Tone indices follow facts §2 rules 1-5 in the
+ * new style (oa, oe, uy without a final put it on the second vowel). */
+#define N1(a) (a)
+#define N2(a, b) ((a) | ((b) << 4))
+#define N3(a, b, c) ((a) | ((b) << 4) | ((c) << 8))
+#define NO_F(p) (1 | ((p) << 2))
+#define OPT_F(p, pc) (2 | ((p) << 2) | ((pc) << 4))
+#define REQ_F(pc) (3 | ((pc) << 4))
+static const uint8_t nucleus_tab[4096] = {
+	[N1(V_A)] = OPT_F(0, 0), [N1(V_AW)] = REQ_F(0), [N1(V_AA)] = REQ_F(0),
+	[N1(V_E)] = OPT_F(0, 0), [N1(V_EE)] = OPT_F(0, 0), [N1(V_I)] = OPT_F(0, 0),
+	[N1(V_O)] = OPT_F(0, 0), [N1(V_OO)] = OPT_F(0, 0), [N1(V_OW)] = OPT_F(0, 0),
+	[N1(V_U)] = OPT_F(0, 0), [N1(V_UW)] = OPT_F(0, 0), [N1(V_Y)] = OPT_F(0, 0),
+	[N2(V_A, V_I)] = NO_F(0), [N2(V_A, V_O)] = NO_F(0), [N2(V_A, V_U)] = NO_F(0),
+	[N2(V_A, V_Y)] = NO_F(0), [N2(V_AA, V_U)] = NO_F(0), [N2(V_AA, V_Y)] = NO_F(0),
+	[N2(V_E, V_O)] = NO_F(0), [N2(V_EE, V_U)] = NO_F(0), [N2(V_I, V_A)] = NO_F(0),
+	[N2(V_I, V_EE)] = REQ_F(1), [N2(V_I, V_U)] = NO_F(0),
+	[N2(V_O, V_A)] = OPT_F(1, 1), [N2(V_O, V_AW)] = REQ_F(1), [N2(V_O, V_E)] = OPT_F(1, 1),
+	[N2(V_O, V_I)] = NO_F(0), [N2(V_OO, V_I)] = NO_F(0), [N2(V_OW, V_I)] = NO_F(0),
+	[N2(V_O, V_O)] = REQ_F(1),
+	[N2(V_U, V_A)] = NO_F(0), [N2(V_U, V_AA)] = REQ_F(1), [N2(V_U, V_EE)] = OPT_F(1, 1),
+	[N2(V_U, V_I)] = NO_F(0), [N2(V_U, V_OO)] = REQ_F(1), [N2(V_U, V_OW)] = NO_F(1),
+	[N2(V_U, V_Y)] = OPT_F(1, 1),
+	[N2(V_UW, V_A)] = NO_F(0), [N2(V_UW, V_I)] = NO_F(0), [N2(V_UW, V_U)] = NO_F(0),
+	[N2(V_UW, V_OW)] = REQ_F(1), [N2(V_Y, V_EE)] = REQ_F(1),
+	[N3(V_I, V_EE, V_U)] = NO_F(1), [N3(V_O, V_A, V_I)] = NO_F(1),
+	[N3(V_O, V_A, V_O)] = NO_F(1), [N3(V_O, V_A, V_Y)] = NO_F(1),
+	[N3(V_O, V_E, V_O)] = NO_F(1), [N3(V_U, V_AA, V_Y)] = NO_F(1),
+	[N3(V_U, V_OO, V_I)] = NO_F(1), [N3(V_U, V_Y, V_A)] = NO_F(1),
+	[N3(V_U, V_Y, V_EE)] = REQ_F(2), [N3(V_U, V_Y, V_U)] = NO_F(1),
+	[N3(V_UW, V_OW, V_I)] = NO_F(1), [N3(V_UW, V_OW, V_U)] = NO_F(1),
+	[N3(V_Y, V_EE, V_U)] = NO_F(1),
+};
+
+/* Consonant clusters spelled with base letters ('D' for đ). */
+static int initial_ok(const char *c, size_t n)
+{
+	static const char *const ok[] = {
+		"b", "c", "ch", "d", "D", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng",
+		"ngh", "nh", "p", "ph", "r", "s", "t", "th", "tr", "v", "x",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (strlen(ok[i]) == n && memcmp(ok[i], c, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* 0 invalid, 1 plain final, 2 stop final (c ch p t: only sắc/nặng). */
+static int final_kind(const char *c, size_t n)
+{
+	if (n == 1)
+		return (c[0] == 'c' || c[0] == 'p' || c[0] == 't') ? 2 : (c[0] == 'm' || c[0] == 'n');
+	if (n == 2 && (c[0] == 'c' || c[0] == 'n') && (c[1] == 'h' || c[1] == 'g'))
+		return c[0] == 'c' ? (c[1] == 'h' ? 2 : 0) : 1;
+	return 0;
+}
+
+/* Parse letters (base/q/tone arrays of m ≤ VN_SYL_MAX) as one syllable.
+ * On success stores the syllable's tone and the index of the letter that
+ * carries it in the new style, and returns 1. The tone may sit on any vowel
+ * of the input (qúy, gìa, thủơ, nghịêm): a syllable has one tone. */
+static int parse_syllable(const uint8_t *base, const uint8_t *q, const uint8_t *tone, size_t m,
+			  unsigned *out_tone, size_t *out_pos)
+{
+	if (m == 0 || m > VN_SYL_MAX)
+		return 0;
+	int vc[VN_SYL_MAX];
+	char cons[VN_SYL_MAX];
+	unsigned tn = 0;
+	for (size_t i = 0; i < m; i++) {
+		vc[i] = vowel_code(base[i], q[i], tone[i]);
+		if (vc[i] < 0)
+			return 0;
+		if (tone[i]) {
+			if (tn)
+				return 0;
+			tn = tone[i];
+		}
+		cons[i] = (base[i] == 'd' - 'a' + 1 && q[i] == Q_STROKE) ? 'D' : (char)('a' + base[i] - 1);
+	}
+	size_t i = 0;
+	while (i < m && vc[i] == 0)
+		i++;
+	size_t nuc = i;
+	if (i == 1 && cons[0] == 'q') {
+		/* qu is the initial: quý, quốc (facts §2) */
+		if (i + 1 >= m || vc[i] != V_U)
+			return 0;
+		nuc = i + 1;
+	} else if (i == 1 && cons[0] == 'g' && vc[1] == V_I && m > 2 && vc[2] > 0) {
+		nuc = 2; /* gi + vowel: già, giường; gì, gìn keep i as nucleus */
+	} else if (i > 0 && !initial_ok(cons, i)) {
+		return 0;
+	}
+	size_t e = nuc;
+	while (e < m && vc[e] > 0)
+		e++;
+	size_t nv = e - nuc;
+	if (nv == 0 || nv > 3)
+		return 0;
+	unsigned key = (unsigned)vc[nuc];
+	if (nv > 1)
+		key |= (unsigned)vc[nuc + 1] << 4;
+	if (nv > 2)
+		key |= (unsigned)vc[nuc + 2] << 8;
+	unsigned ent = nucleus_tab[key];
+	if (!ent)
+		return 0;
+	size_t nf = m - e;
+	int fk = 0;
+	if (nf) {
+		for (size_t j = e; j < m; j++)
+			if (vc[j] != 0)
+				return 0;
+		fk = final_kind(cons + e, nf);
+		if (!fk || (ent & 3) == 1)
+			return 0;
+		if (fk == 2 && tn != T_NONE && tn != T_ACUTE && tn != T_DOT)
+			return 0;
+	} else if ((ent & 3) == 3) {
+		return 0;
+	}
+	*out_tone = tn;
+	*out_pos = nuc + (nf ? (ent >> 4) & 3 : (ent >> 2) & 3);
+	return 1;
+}
+
+/* ---- lifecycle ----------------------------------------------------------- */
+
+static int lang_is_vi(const char *lang)
+{
+	return !lang || !*lang || !strcasecmp(lang, "vi") || !strcasecmp(lang, "vie") ||
+	       !strcasecmp(lang, "vietnamese");
+}
+
+int vn_text_set_lang(vn_text *t, const char *lang, vn_error *err)
+{
+	if (!t)
+		return vn_error_set(err, VN_EINVAL, "vn_text_set_lang: no handle");
+	struct sb_stemmer *st = NULL;
+	if (!lang_is_vi(lang)) {
+		char low[32];
+		size_t n = strlen(lang);
+		if (n >= sizeof low)
+			return vn_error_set(err, VN_EINVAL, "unknown language");
+		for (size_t i = 0; i <= n; i++)
+			low[i] = (char)((lang[i] >= 'A' && lang[i] <= 'Z') ? lang[i] + 32 : lang[i]);
+		st = sb_stemmer_new(low, "UTF_8");
+		if (!st)
+			return vn_error_set(err, VN_EINVAL, "unknown language \"%s\"", low);
+	}
+	if (t->stemmer)
+		sb_stemmer_delete(t->stemmer);
+	t->stemmer = st;
+	return 0;
+}
+
+int vn_text_new(vn_text **out, const char *lang, vn_error *err)
+{
+	if (!out)
+		return vn_error_set(err, VN_EINVAL, "vn_text_new: no output pointer");
+	*out = NULL;
+	vn_text *t = calloc(1, sizeof *t);
+	if (!t)
+		return vn_error_set(err, VN_ENOMEM, "out of memory");
+	int rc = vn_text_set_lang(t, lang, err);
+	if (rc) {
+		free(t);
+		return rc;
+	}
+	*out = t;
+	return 0;
+}
+
+void vn_text_free(vn_text *t)
+{
+	if (!t)
+		return;
+	if (t->stemmer)
+		sb_stemmer_delete(t->stemmer);
+	vn_buf_free(&t->rep);
+	vn_buf_free(&t->offmap);
+	vn_buf_free(&t->clu);
+	vn_buf_free(&t->tmp);
+	free(t->u32);
+	free(t);
+}
+
+/* ---- the scanner ---------------------------------------------------------- */
+
+typedef struct scan scan;
+struct scan {
+	vn_text *t;
+	int canon;          /* NFC and keep separators (CANONICAL), else NFKC tokens */
+	unsigned pend;      /* flags for the next word */
+	int dot;            /* a '.' was seen; a following space makes it a sentence end */
+	int (*word)(scan *);
+	vn_buf *out;        /* CANONICAL / KEY output */
+	/* tokenize */
+	const uint32_t *map; /* offmap of repaired text, or NULL */
+	size_t map_len, in_len;
+	uint32_t pos;
+	vn_token_fn fn;
+	void *payload;
+	size_t ntok;
+	unsigned last_flags;
+};
+
+static int put_cp(vn_buf *b, uint32_t cp)
+{
+	if (cp < 0x80)
+		return vn_buf_putc(b, (int)cp);
+	char u[4];
+	return vn_buf_append(b, u, vn_utf8_encode(u, cp));
+}
+
+static int end_word(scan *sc)
+{
+	if (!sc->t->wn)
+		return 0;
+	int rc = sc->word(sc);
+	sc->t->wn = 0;
+	return rc;
+}
+
+static int sep(scan *sc, unsigned cls, uint32_t cp)
+{
+	int rc = end_word(sc);
+	if (rc)
+		return rc;
+	switch (cls) {
+	case S_SPACE:
+		if (sc->dot)
+			sc->pend |= VN_TOK_SENTENCE;
+		sc->dot = 0;
+		break;
+	case S_NL:
+	case S_SENT:
+		sc->pend |= VN_TOK_SENTENCE;
+		break;
+	case S_DOT:
+		sc->dot = 1;
+		break;
+	case S_CLAUSE:
+		sc->pend |= VN_TOK_CLAUSE;
+		break;
+	default:
+		break;
+	}
+	if (sc->canon)
+		return put_cp(sc->out, cp);
+	return 0;
+}
+
+/* Append one cell to the word (starting a word when none is open). */
+static inline int add_cell(scan *sc, const cell *c)
+{
+	vn_text *t = sc->t;
+	if (t->wn == 0) {
+		if (c->kind == K_MARK || c->kind == K_IGN) {
+			/* a mark or ignorable with no word to attach to separates */
+			if (sc->canon)
+				return put_cp(sc->out, c->cp);
+			return 0;
+		}
+		if (sc->pend & VN_TOK_SENTENCE)
+			sc->pend |= VN_TOK_CLAUSE;
+		sc->last_flags = sc->pend;
+		sc->pend = 0;
+		sc->dot = 0;
+	} else if (c->kind == K_IGN && !sc->canon) {
+		return 0;
+	} else if (t->wn == VN_WORD_MAX) {
+		int rc = end_word(sc);
+		if (rc)
+			return rc;
+		sc->last_flags = 0;
+	}
+	t->word[t->wn++] = *c;
+	return 0;
+}
+
+static int emit_cp(scan *sc, uint32_t cp, size_t so, size_t se)
+{
+	cell c;
+	c.so = so;
+	c.se = se;
+	c.cp = cp;
+	unsigned pk = letter_of(cp);
+	if (pk) {
+		c.kind = K_VL;
+		c.base = pk & 31;
+		c.q = (pk >> 5) & 7;
+		c.tone = (pk >> 8) & 7;
+		c.upper = (pk >> 11) & 1;
+		return add_cell(sc, &c);
+	}
+	if (cp < 0x80) {
+		if (cp >= '0' && cp <= '9') {
+			c.kind = K_DIGIT;
+			c.upper = 0;
+			return add_cell(sc, &c);
+		}
+		return sep(sc, ascii_sep[cp], cp);
+	}
+	unsigned kind = 0, upper = 0;
+	unsigned cls = classify(cp, &kind, &upper);
+	if (cls)
+		return sep(sc, cls, cp);
+	c.kind = (uint8_t)kind;
+	c.upper = (uint8_t)upper;
+	c.base = c.q = c.tone = 0;
+	return add_cell(sc, &c);
+}
+
+/* Normalise the cluster s[i..e) with utf8proc: canonical (or compatibility)
+ * decomposition, quality marks moved before tone marks among the marks of
+ * class 230 (facts §1: NFC keeps é+U+0302 otherwise), then composition. */
+static int slow_cluster(scan *sc, const unsigned char *s, size_t i, size_t e)
+{
+	vn_text *t = sc->t;
+	vn_buf_clear(&t->clu);
+	for (size_t k = i; k < e;) {
+		uint32_t cp;
+		k += decode(&cp, s + k, e - k);
+		int rc = put_cp(&t->clu, cp);
+		if (rc)
+			return rc;
+	}
+	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
+	if (!sc->canon)
+		opt |= UTF8PROC_COMPAT;
+	utf8proc_ssize_t r;
+	for (;;) {
+		r = utf8proc_decompose((const utf8proc_uint8_t *)t->clu.data, (utf8proc_ssize_t)t->clu.len,
+				       t->u32, (utf8proc_ssize_t)t->u32cap, opt);
+		if (r < 0)
+			return VN_EINTERNAL;
+		if ((size_t)r <= t->u32cap)
+			break;
+		size_t cap = (size_t)r + 16;
+		if (cap > SIZE_MAX / sizeof *t->u32)
+			return VN_ENOMEM;
+		utf8proc_int32_t *nb = realloc(t->u32, cap * sizeof *nb);
+		if (!nb)
+			return VN_ENOMEM;
+		t->u32 = nb;
+		t->u32cap = cap;
+	}
+	utf8proc_int32_t *b = t->u32;
+	for (utf8proc_ssize_t k = 0; k < r;) {
+		if (utf8proc_get_property(b[k])->combining_class != 230) {
+			k++;
+			continue;
+		}
+		utf8proc_ssize_t j = k;
+		while (j < r && utf8proc_get_property(b[j])->combining_class == 230)
+			j++;
+		/* stable partition of b[k..j): quality marks first */
+		for (utf8proc_ssize_t a = k + 1; a < j; a++) {
+			if (!mark_quality((uint32_t)b[a]))
+				continue;
+			utf8proc_int32_t v = b[a];
+			utf8proc_ssize_t z = a;
+			while (z > k && !mark_quality((uint32_t)b[z - 1])) {
+				b[z] = b[z - 1];
+				z--;
+			}
+			b[z] = v;
+		}
+		k = j;
+	}
+	r = utf8proc_normalize_utf32(b, r, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (r < 0)
+		return VN_EINTERNAL;
+	for (utf8proc_ssize_t k = 0; k < r; k++) {
+		int rc = emit_cp(sc, (uint32_t)b[k], i, e);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int run_scan(scan *sc, const char *text, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	vn_text *t = sc->t;
+	int rc = 0;
+	size_t i = 0;
+	t->wn = 0;
+	while (i < n) {
+		unsigned c = s[i];
+		/* ASCII fast path; U+0300 starts at byte 0xCC, so a smaller next
+		 * byte cannot begin a combining mark. */
+		if (c < 0x80 && (i + 1 >= n || s[i + 1] < 0xCC)) {
+			unsigned cls = ascii_sep[c];
+			if (!cls) {
+				cell *w;
+				if (t->wn == 0 || t->wn == VN_WORD_MAX) {
+					cell tmp = { i, i + 1, c, K_DIGIT, 0, 0, 0, 0 };
+					if (c >= 'a' && c <= 'z') {
+						tmp.kind = K_VL;
+						tmp.base = (uint8_t)(c - 'a' + 1);
+					} else if (c >= 'A' && c <= 'Z') {
+						tmp.kind = K_VL;
+						tmp.base = (uint8_t)(c - 'A' + 1);
+						tmp.upper = 1;
+					}
+					if ((rc = add_cell(sc, &tmp)) != 0)
+						return rc;
+				} else {
+					w = &t->word[t->wn++];
+					w->so = i;
+					w->se = i + 1;
+					w->cp = c;
+					w->q = w->tone = 0;
+					if (c >= 'a') {
+						w->kind = K_VL;
+						w->base = (uint8_t)(c - 'a' + 1);
+						w->upper = 0;
+					} else if (c >= 'A') {
+						w->kind = K_VL;
+						w->base = (uint8_t)(c - 'A' + 1);
+						w->upper = 1;
+					} else {
+						w->kind = K_DIGIT;
+						w->base = 0;
+						w->upper = 0;
+					}
+				}
+				i++;
+				continue;
+			}
+			if ((c == '.' || c == ',') && t->wn && t->wn < VN_WORD_MAX &&
+			    t->word[t->wn - 1].kind == K_DIGIT && t->word[t->wn - 1].cp < 0x80 &&
+			    i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
+				/* digit groups stay inside numbers: 1.234.567, 3,5 */
+				cell *w = &t->word[t->wn++];
+				*w = (cell){ i, i + 1, c, K_INNER, 0, 0, 0, 0 };
+				i++;
+				continue;
+			}
+			if ((rc = sep(sc, cls, c)) != 0)
+				return rc;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = decode(&cp, s + i, n - i);
+		size_t j = i + k;
+		unsigned pk = letter_of(cp);
+		if (pk) {
+			unsigned base = pk & 31, q = (pk >> 5) & 7, tone = (pk >> 8) & 7, up = (pk >> 11) & 1;
+			int slow = 0;
+			while (j < n && s[j] >= 0xCC) {
+				uint32_t d;
+				size_t kd = decode(&d, s + j, n - j);
+				unsigned mq = mark_quality(d), mt = mark_tone(d);
+				if (mq && !q && compose(0, base, mq, tone)) {
+					q = mq;
+				} else if (mt && !tone && compose(0, base, q, mt)) {
+					tone = mt;
+				} else {
+					slow = is_joiner(d);
+					break;
+				}
+				j += kd;
+			}
+			if (!slow) {
+				cell cl = { i, j, cp, K_VL, (uint8_t)base, (uint8_t)q, (uint8_t)tone, (uint8_t)up };
+				if (t->wn && t->wn < VN_WORD_MAX)
+					t->word[t->wn++] = cl;
+				else if ((rc = add_cell(sc, &cl)) != 0)
+					return rc;
+				i = j;
+				continue;
+			}
+		} else {
+			int slow = 0;
+			if (j < n && s[j] >= 0xCC) {
+				uint32_t d;
+				decode(&d, s + j, n - j);
+				slow = is_joiner(d);
+			}
+			if (!slow && cp >= 0xA0) {
+				const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)cp);
+				slow = p->decomp_seqindex != UINT16_MAX &&
+				       (!sc->canon || p->decomp_type == 0);
+				slow = slow || is_joiner(cp);
+			}
+			if (!slow) {
+				if ((rc = emit_cp(sc, cp, i, j)) != 0)
+					return rc;
+				i = j;
+				continue;
+			}
+		}
+		/* slow: take the whole cluster */
+		j = i + k;
+		while (j < n && s[j] >= 0xCC) {
+			uint32_t d;
+			size_t kd = decode(&d, s + j, n - j);
+			if (!is_joiner(d))
+				break;
+			j += kd;
+		}
+		if ((rc = slow_cluster(sc, s, i, j)) != 0)
+			return rc;
+		i = j;
+	}
+	return end_word(sc);
+}
+
+/* ---- words ------------------------------------------------------------------ */
+
+/* New-style tone placement on a word made only of letters (facts §2). Sets
+ * *syl when the word is a valid syllable. */
+static void place_tone(vn_text *t, int *syl)
+{
+	size_t m = 0;
+	uint8_t base[VN_SYL_MAX] = { 0 }, q[VN_SYL_MAX] = { 0 }, tone[VN_SYL_MAX] = { 0 };
+	size_t idx[VN_SYL_MAX];
+	*syl = 0;
+	for (size_t i = 0; i < t->wn; i++) {
+		const cell *c = &t->word[i];
+		if (c->kind == K_IGN)
+			continue;
+		if (c->kind != K_VL || m == VN_SYL_MAX)
+			return;
+		base[m] = c->base;
+		q[m] = c->q;
+		tone[m] = c->tone;
+		idx[m++] = i;
+	}
+	unsigned tn;
+	size_t pos;
+	if (!parse_syllable(base, q, tone, m, &tn, &pos))
+		return;
+	*syl = 1;
+	for (size_t i = 0; i < m; i++)
+		t->word[idx[i]].tone = 0;
+	t->word[idx[pos]].tone = (uint8_t)tn;
+}
+
+static inline char *put_utf8(char *p, uint32_t cp)
+{
+	if (cp < 0x80) {
+		*p++ = (char)cp;
+	} else if (cp < 0x800) {
+		*p++ = (char)(0xC0 | (cp >> 6));
+		*p++ = (char)(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		*p++ = (char)(0xE0 | (cp >> 12));
+		*p++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*p++ = (char)(0x80 | (cp & 0x3F));
+	} else {
+		*p++ = (char)(0xF0 | (cp >> 18));
+		*p++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+		*p++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*p++ = (char)(0x80 | (cp & 0x3F));
+	}
+	return p;
+}
+
+/* Key of a non-Vietnamese letter: compatibility decomposition, case fold,
+ * marks stripped (facts §3). */
+static char *fold_other(char *p, uint32_t cp)
+{
+	utf8proc_int32_t buf[18];
+	int bc = 0;
+	utf8proc_ssize_t r = utf8proc_decompose_char((utf8proc_int32_t)cp, buf, 18,
+		UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE |
+		UTF8PROC_DECOMPOSE, &bc);
+	if (r < 0 || r > 18)
+		return put_utf8(p, cp);
+	for (utf8proc_ssize_t i = 0; i < r; i++) {
+		unsigned pk = letter_of((uint32_t)buf[i]);
+		/* đ and its look-alikes have no decomposition: fold them here */
+		*p = pk ? (char)('a' + (pk & 31) - 1) : 0;
+		p = pk ? p + 1 : put_utf8(p, (uint32_t)buf[i]);
+	}
+	return p;
+}
+
+/* The three forms of the current word into t->ex / t->tf / t->ky. */
+static void build_forms(vn_text *t, size_t *ex_len, size_t *tf_len, size_t *ky_len, unsigned *flags)
+{
+	char *e = t->ex, *f = t->tf, *k = t->ky;
+	unsigned nletters = 0, nupper = 0, number = 1, first_upper = 0;
+	for (size_t i = 0; i < t->wn; i++) {
+		const cell *c = &t->word[i];
+		switch (c->kind) {
+		case K_VL: {
+			const uint16_t *row = vn__compose[0][c->base - 1][c->q];
+			e = put_utf8(e, row[c->tone]);
+			f = put_utf8(f, row[0]);
+			*k++ = (char)('a' + c->base - 1);
+			if (!nletters)
+				first_upper = c->upper;
+			nletters++;
+			nupper += c->upper;
+			number = 0;
+			break;
+		}
+		case K_OL: {
+			uint32_t lo = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c->cp);
+			e = put_utf8(e, lo);
+			f = put_utf8(f, lo);
+			k = fold_other(k, c->cp);
+			if (!nletters)
+				first_upper = c->upper;
+			nletters++;
+			nupper += c->upper;
+			number = 0;
+			break;
+		}
+		case K_DIGIT:
+		case K_INNER:
+			e = put_utf8(e, c->cp);
+			f = put_utf8(f, c->cp);
+			k = put_utf8(k, c->cp);
+			if (c->cp >= 0x80)
+				number = 0;
+			break;
+		case K_MARK:
+			e = put_utf8(e, c->cp);
+			f = put_utf8(f, c->cp);
+			number = 0;
+			break;
+		default:
+			break;
+		}
+	}
+	*ex_len = (size_t)(e - t->ex);
+	*tf_len = (size_t)(f - t->tf);
+	*ky_len = (size_t)(k - t->ky);
+	*e = *f = *k = 0;
+	unsigned fl = 0;
+	if (number)
+		fl |= VN_TOK_NUMBER;
+	if (first_upper)
+		fl |= VN_TOK_CAPITAL;
+	if (nletters >= 2 && nupper == nletters)
+		fl |= VN_TOK_ALLCAPS;
+	if (*ex_len != *ky_len || memcmp(t->ex, t->ky, *ky_len) != 0)
+		fl |= VN_TOK_MARKED;
+	*flags = fl;
+}
+
+static int tok_word(scan *sc)
+{
+	vn_text *t = sc->t;
+	int syl;
+	place_tone(t, &syl);
+	vn_token tok;
+	unsigned fl;
+	build_forms(t, &tok.exact_len, &tok.tonefree_len, &tok.key_len, &fl);
+	if (!tok.key_len)
+		return 0;
+	tok.exact = t->ex;
+	tok.tonefree = t->tf;
+	tok.key = t->ky;
+	tok.stem = NULL;
+	tok.stem_len = 0;
+	if (t->stemmer) {
+		const sb_symbol *st = sb_stemmer_stem(t->stemmer, (const sb_symbol *)t->ky, (int)tok.key_len);
+		if (!st)
+			return VN_ENOMEM;
+		tok.stem = (const char *)st;
+		tok.stem_len = (size_t)sb_stemmer_length(t->stemmer);
+	}
+	size_t so = t->word[0].so, se = t->word[t->wn - 1].se;
+	if (sc->map) {
+		size_t a = sc->map[so], b;
+		size_t z = se;
+		while (z < sc->map_len && sc->map[z] == sc->map[se - 1])
+			z++;
+		b = z < sc->map_len ? sc->map[z] : sc->in_len;
+		so = a;
+		se = b > a ? b : a;
+	}
+	tok.offset = so;
+	tok.length = se - so;
+	tok.position = sc->pos++;
+	tok.flags = fl | sc->last_flags | (syl ? VN_TOK_SYLLABLE : 0);
+	sc->ntok++;
+	return sc->fn(&tok, sc->payload);
+}
+
+/* Run the scanner over s[0..n), repairing legacy encodings first. */
+static int scan_text(scan *sc, const char *s, size_t n)
+{
+	vn_text *t = sc->t;
+	sc->pend = VN_TOK_SENTENCE | VN_TOK_CLAUSE;
+	sc->dot = 0;
+	sc->map = NULL;
+	sc->in_len = n;
+	int enc = n ? vn__repair_detect(s, n) : VN_ENC_UTF8;
+	if (enc == VN_ENC_UTF8)
+		return run_scan(sc, s, n);
+	vn_buf_clear(&t->rep);
+	vn_buf_clear(&t->offmap);
+	int rc = vn__repair_convert(s, n, enc, &t->rep, sc->canon ? NULL : &t->offmap);
+	if (rc)
+		return rc;
+	if (!sc->canon) {
+		sc->map = (const uint32_t *)(const void *)t->offmap.data;
+		sc->map_len = t->offmap.len / sizeof(uint32_t);
+		if (sc->map_len != t->rep.len)
+			return VN_EINTERNAL;
+	}
+	return run_scan(sc, t->rep.data ? t->rep.data : "", t->rep.len);
+}
+
+int vn_text_tokenize(vn_text *t, const char *s, size_t n, uint32_t first_position,
+		     vn_token_fn fn, void *payload)
+{
+	if (!t || !fn || (!s && n))
+		return VN_EINVAL;
+	scan sc;
+	memset(&sc, 0, sizeof sc);
+	sc.t = t;
+	sc.word = tok_word;
+	sc.pos = first_position;
+	sc.fn = fn;
+	sc.payload = payload;
+	return scan_text(&sc, s, n);
+}
+
+static int canon_word(scan *sc)
+{
+	vn_text *t = sc->t;
+	int syl;
+	place_tone(t, &syl);
+	int rc = vn_buf_reserve(sc->out, t->wn * 4);
+	if (rc)
+		return rc;
+	char *p = sc->out->data + sc->out->len;
+	for (size_t i = 0; i < t->wn; i++) {
+		const cell *c = &t->word[i];
+		p = put_utf8(p, c->kind == K_VL ? compose(c->upper, c->base, c->q, c->tone) : c->cp);
+	}
+	sc->out->len = (size_t)(p - sc->out->data);
+	*p = 0;
+	return 0;
+}
+
+int vn_text_canonical(vn_text *t, const char *s, size_t n, vn_buf *out)
+{
+	if (!t || !out || (!s && n))
+		return VN_EINVAL;
+	vn_buf_clear(out);
+	scan sc;
+	memset(&sc, 0, sizeof sc);
+	sc.t = t;
+	sc.canon = 1;
+	sc.word = canon_word;
+	sc.out = out;
+	int rc = vn_buf_reserve(out, n + 16);
+	if (rc)
+		return rc;
+	rc = scan_text(&sc, s, n);
+	if (rc)
+		vn_buf_clear(out);
+	return rc;
+}
+
+static int key_tok(const vn_token *tok, void *payload)
+{
+	vn_buf *out = payload;
+	int rc = 0;
+	if (out->len)
+		rc = vn_buf_putc(out, ' ');
+	return rc ? rc : vn_buf_append(out, tok->key, tok->key_len);
+}
+
+int vn_text_key(vn_text *t, const char *s, size_t n, vn_buf *out)
+{
+	if (!t || !out || (!s && n))
+		return VN_EINVAL;
+	vn_buf_clear(out);
+	int rc = vn_text_tokenize(t, s, n, 0, key_tok, out);
+	if (rc)
+		vn_buf_clear(out);
+	return rc;
+}
+
+int vn_text_fold_word(vn_text *t, const char *s, size_t n, vn_buf *out)
+{
+	return vn_text_key(t, s, n, out);
+}
+
+struct one_tok {
+	size_t count;
+	unsigned flags;
+	size_t offset, length;
+};
+
+static int one_tok_cb(const vn_token *tok, void *payload)
+{
+	struct one_tok *o = payload;
+	if (++o->count > 1)
+		return 1;
+	o->flags = tok->flags;
+	o->offset = tok->offset;
+	o->length = tok->length;
+	return 0;
+}
+
+int vn_text_is_syllable(vn_text *t, const char *s, size_t n)
+{
+	if (!t || !s || !n)
+		return 0;
+	struct one_tok o = { 0, 0, 0, 0 };
+	int rc = vn_text_tokenize(t, s, n, 0, one_tok_cb, &o);
+	return rc == 0 && o.count == 1 && (o.flags & VN_TOK_SYLLABLE) && o.offset == 0 && o.length == n;
+}
+
+/* ---- Telex (facts §5) ------------------------------------------------------ */
+
+/* Decode one ASCII word; returns 1 and appends to out when it gives a valid
+ * syllable, 0 when not. */
+static int telex_word(const char *w, size_t n, vn_buf *out, int *changed)
+{
+	uint8_t base[VN_SYL_MAX + 1], q[VN_SYL_MAX + 1], tone[VN_SYL_MAX + 1], up[VN_SYL_MAX + 1];
+	size_t m = 0;
+	unsigned tn = 0;
+	int seen_vowel = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = w[i];
+		unsigned upper = c >= 'A' && c <= 'Z';
+		char lc = upper ? (char)(c + 32) : c;
+		if (lc < 'a' || lc > 'z')
+			return 0;
+		if (lc == 'd' && !seen_vowel && m && base[m - 1] == 4 && q[m - 1] == 0) {
+			q[m - 1] = Q_STROKE;
+			continue;
+		}
+		if (seen_vowel) {
+			const char *tk = strchr("zfsrxj", lc);
+			if (tk) {
+				tn = (unsigned)(tk - "zfsrxj"); /* z = none, then f s r x j */
+				tn = tn == 0 ? T_NONE : tn == 1 ? T_GRAVE : tn == 2 ? T_ACUTE :
+				     tn == 3 ? T_HOOK : tn == 4 ? T_TILDE : T_DOT;
+				continue;
+			}
+		}
+		if (lc == 'w') {
+			if (seen_vowel) {
+				/* uo → ươ (nguoiwf → người), else the last a/o/u takes
+				 * breve/horn; a q before u is the initial qu */
+				int done = 0;
+				for (size_t j = (m && base[0] == 17) ? 1 : 0; j + 1 < m && !done; j++)
+					if (base[j] == 21 && base[j + 1] == 15 && !q[j] && !q[j + 1]) {
+						q[j] = q[j + 1] = Q_HORN;
+						done = 1;
+					}
+				for (size_t j = m; j > 0 && !done; j--) {
+					unsigned b = base[j - 1];
+					if ((b == 1 || b == 15 || b == 21) && q[j - 1] == 0 &&
+					    !(j - 1 == 1 && base[0] == 17)) {
+						q[j - 1] = b == 1 ? Q_BREVE : Q_HORN;
+						done = 1;
+					}
+				}
+				if (!done)
+					return 0;
+				continue;
+			}
+			if (m == VN_SYL_MAX)
+				return 0;
+			base[m] = 21;
+			q[m] = Q_HORN;
+			tone[m] = 0;
+			up[m++] = (uint8_t)upper;
+			seen_vowel = 1;
+			continue;
+		}
+		unsigned b = (unsigned)(lc - 'a' + 1);
+		if ((lc == 'a' || lc == 'e' || lc == 'o') && m && base[m - 1] == b && q[m - 1] == 0) {
+			q[m - 1] = Q_CIRC;
+			continue;
+		}
+		if (m == VN_SYL_MAX)
+			return 0;
+		base[m] = (uint8_t)b;
+		q[m] = 0;
+		tone[m] = 0;
+		up[m++] = (uint8_t)upper;
+		if (strchr("aeiouy", lc))
+			seen_vowel = 1;
+	}
+	if (!seen_vowel)
+		return 0;
+	/* put the tone on the first vowel; the parser says where it belongs */
+	for (size_t i = 0; i < m; i++)
+		if (vowel_code(base[i], q[i], 0) > 0) {
+			tone[i] = (uint8_t)tn;
+			break;
+		}
+	unsigned st;
+	size_t pos;
+	if (!parse_syllable(base, q, tone, m, &st, &pos))
+		return 0;
+	for (size_t i = 0; i < m; i++)
+		tone[i] = 0;
+	tone[pos] = (uint8_t)st;
+	size_t before = out->len;
+	for (size_t i = 0; i < m; i++)
+		if (put_cp(out, compose(up[i], base[i], q[i], tone[i])))
+			return -1;
+	if (out->len - before != n || memcmp(out->data + before, w, n) != 0)
+		*changed = 1;
+	return 1;
+}
+
+int vn_text_telex(vn_text *t, const char *s, size_t n, vn_buf *out)
+{
+	if (!t || !out || (!s && n))
+		return VN_EINVAL;
+	vn_buf_clear(out);
+	int nwords = 0;
+	size_t i = 0;
+	while (i < n) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+			if (vn_buf_putc(out, s[i]))
+				goto oom;
+			i++;
+			continue;
+		}
+		size_t j = i, digits = 1;
+		while (j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r') {
+			if (s[j] < '0' || s[j] > '9')
+				digits = 0;
+			j++;
+		}
+		if (digits) {
+			/* numbers pass through: "ddaij hooij 2020" */
+			if (vn_buf_append(out, s + i, j - i))
+				goto oom;
+		} else {
+			int changed = 0;
+			int r = telex_word(s + i, j - i, out, &changed);
+			if (r < 0)
+				goto oom;
+			if (r == 0 || !changed) {
+				vn_buf_clear(out);
+				return 0;
+			}
+			nwords++;
+		}
+		i = j;
+	}
+	if (!nwords) {
+		vn_buf_clear(out);
+		return 0;
+	}
+	return 1;
+oom:
+	vn_buf_clear(out);
+	return VN_ENOMEM;
+}
