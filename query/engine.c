@@ -1,0 +1,1192 @@
+/*
+ * engine.c — vn_query_open / vn_query_run: the parsed query (parse.c) is
+ * turned into a Xapian query over the terms of vn_schema.h, run, and the
+ * page's hits are dressed with snippets, marks, facets and a suggestion.
+ *
+ * Matching per word (query words go through the same text core as the
+ * indexed text, never used raw):
+ *   typed with marks:  X<exact>·W_EXACT  OR  T<tonefree>·W_TONE  OR  key
+ *   typed without:     key (every accent variant), OR Z<stem> for English
+ * so "đảng" ranks đảng above đang above dạng, and "dang" finds them all.
+ * Words of a run are ANDed (OR when nothing has them all), and boosted
+ * (AND_MAYBE) by folded bigrams B, title terms S and title bigrams SB:
+ * this is what ranks "Đảng viên" first for "dang vien".
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "vn_db.h"
+#include "vn_query.h"
+#include "vn_query_int.h"
+#include "vn_schema.h"
+#include "vn_text.h"
+
+#ifndef VN_DEFAULT_SYNONYMS
+#define VN_DEFAULT_SYNONYMS "query/synonyms.txt"
+#endif
+
+/* Ranking weights; vq_tune documents each. */
+typedef struct vq_weights {
+	double exact, tone, stem;     /* per-word alternatives over the key (1.0) */
+	double bigram, bigram_plain;  /* B boost: accented query / unaccented query */
+	double title, title_bigram;   /* S and SB boosts */
+	double k1, b;                 /* BM25 */
+	double recency;               /* hybrid: recency weight per query word */
+} vq_weights;
+
+static const vq_weights default_weights = {
+	.exact = 1.0, .tone = 0.5, .stem = 0.7,
+	.bigram = 1.0, .bigram_plain = 1.5,
+	.title = 0.6, .title_bigram = 0.8,
+	.k1 = 1.2, .b = 0.75,
+	.recency = 0.4,
+};
+
+struct vn_query_engine {
+	vn_db *db;
+	vn_text *text;      /* "vi": query words, snippets */
+	vn_text *text_en;   /* stems for English words */
+	vq_synonyms syn;
+	vn_query_config cfg;
+	vq_weights w;
+	char newest[9];     /* newest article date: "now" for the recency decay */
+	uint32_t doccount;
+	vn_buf term, data, tmp;
+};
+
+static void tune_from_env(vq_weights *w)
+{
+	/* VN_QUERY_TUNE="exact=1,tone=0.5,..." — a benchmark aid (bench/query). */
+	const char *s = getenv("VN_QUERY_TUNE");
+	if (!s)
+		return;
+	char name[32];
+	double v;
+	int used;
+	while (sscanf(s, " %31[a-z_]=%lf%n", name, &v, &used) == 2) {
+		if (!strcmp(name, "exact")) w->exact = v;
+		else if (!strcmp(name, "tone")) w->tone = v;
+		else if (!strcmp(name, "stem")) w->stem = v;
+		else if (!strcmp(name, "bigram")) w->bigram = v;
+		else if (!strcmp(name, "bigram_plain")) w->bigram_plain = v;
+		else if (!strcmp(name, "title")) w->title = v;
+		else if (!strcmp(name, "title_bigram")) w->title_bigram = v;
+		else if (!strcmp(name, "k1")) w->k1 = v;
+		else if (!strcmp(name, "b")) w->b = v;
+		else if (!strcmp(name, "recency")) w->recency = v;
+		s += used;
+		if (*s == ',')
+			s++;
+	}
+}
+
+static void find_newest(vn_query_engine *e)
+{
+	vn_db_query *all = NULL;
+	vn_db_search *s = NULL;
+	vn_db_mset *ms = NULL;
+	e->newest[0] = 0;
+	if (vn_db_query_match_all(&all, NULL) || vn_db_search_new(&s, e->db, NULL) ||
+	    vn_db_search_set_query(s, all, NULL) ||
+	    vn_db_search_set_sort(s, VN_SORT_VALUE, VN_SLOT_DATE, 1, NULL) ||
+	    vn_db_search_run(s, 0, 1, 0, &ms, NULL))
+		goto done;
+	if (vn_db_mset_size(ms) && vn_db_mset_value(ms, 0, VN_SLOT_DATE, &e->tmp, NULL) == 0 &&
+	    e->tmp.len == 8)
+		memcpy(e->newest, e->tmp.data, 9);
+done:
+	vn_db_mset_free(ms);
+	vn_db_search_free(s);
+	vn_db_query_free(all);
+	if (!e->newest[0]) {
+		time_t now = time(NULL);
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		char buf[32];
+		snprintf(buf, sizeof buf, "%04d%02d%02d", (tm.tm_year + 1900) % 10000, (tm.tm_mon + 1) % 100,
+			 tm.tm_mday % 100);
+		memcpy(e->newest, buf, 8);
+		e->newest[8] = 0;
+	}
+}
+
+int vn_query_open(vn_query_engine **out, const char *const *paths, size_t npaths,
+		  const vn_query_config *cfg, vn_error *err)
+{
+	*out = NULL;
+	if (!paths || npaths == 0)
+		return vn_error_set(err, VN_EINVAL, "no index given");
+	vn_query_engine *e = calloc(1, sizeof *e);
+	if (!e)
+		return vn_error_set(err, VN_ENOMEM, "out of memory");
+	vn_query_config def = VN_QUERY_CONFIG_INIT;
+	e->cfg = cfg ? *cfg : def;
+	if (e->cfg.half_life_days <= 0)
+		e->cfg.half_life_days = 365;
+	if (e->cfg.time_limit <= 0)
+		e->cfg.time_limit = 2.0;
+	if (e->cfg.max_query_bytes == 0)
+		e->cfg.max_query_bytes = 1024;
+	if (e->cfg.max_terms == 0)
+		e->cfg.max_terms = 32;
+	if (e->cfg.snippet_chars == 0)
+		e->cfg.snippet_chars = 240;
+	e->cfg.synonyms_path = NULL; /* not kept: the caller's string */
+	e->w = default_weights;
+	tune_from_env(&e->w);
+
+	int rc = vn_db_open(&e->db, paths, npaths, err);
+	if (rc)
+		goto fail;
+	vn_buf fmt = VN_BUF_INIT;
+	rc = vn_db_get_metadata(e->db, VN_META_FORMAT, &fmt, err);
+	if (!rc) {
+		char want[16];
+		snprintf(want, sizeof want, "%d", VN_INDEX_FORMAT);
+		if (fmt.len == 0)
+			rc = vn_error_set(err, VN_EVERSION, "%s: not a vnsearch index (no %s)", paths[0],
+					  VN_META_FORMAT);
+		else if (strcmp(fmt.data, want) != 0)
+			rc = vn_error_set(err, VN_EVERSION,
+					  "%s: index format %s, this program reads format %s: rebuild it with vnindex --rebuild",
+					  paths[0], fmt.data, want);
+	}
+	vn_buf_free(&fmt);
+	if (rc)
+		goto fail;
+	if ((rc = vn_text_new(&e->text, "vi", err)) || (rc = vn_text_new(&e->text_en, "en", err)))
+		goto fail;
+	if (cfg && cfg->synonyms_path) {
+		if ((rc = vq_synonyms_load(&e->syn, e->text, cfg->synonyms_path, err)))
+			goto fail;
+	} else {
+		/* the default list is optional: a missing file means no synonyms */
+		vn_error ignore = VN_ERROR_INIT;
+		if (vq_synonyms_load(&e->syn, e->text, VN_DEFAULT_SYNONYMS, &ignore) == VN_ENOMEM) {
+			rc = vn_error_set(err, VN_ENOMEM, "out of memory");
+			goto fail;
+		}
+	}
+	e->doccount = vn_db_doccount(e->db);
+	find_newest(e);
+	*out = e;
+	return 0;
+fail:
+	vn_query_close(e);
+	return rc;
+}
+
+void vn_query_close(vn_query_engine *e)
+{
+	if (!e)
+		return;
+	vn_db_free(e->db);
+	vn_text_free(e->text);
+	vn_text_free(e->text_en);
+	vq_synonyms_free(&e->syn);
+	vn_buf_free(&e->term);
+	vn_buf_free(&e->data);
+	vn_buf_free(&e->tmp);
+	free(e);
+}
+
+/* ---- building the Xapian query -------------------------------------------- */
+
+typedef struct qtok {
+	char *exact, *tonefree, *key, *stem;
+	unsigned flags;
+} qtok;
+
+typedef struct qb {
+	vn_query_engine *e;
+	vn_error *err;
+	int rc;
+	int loose;          /* OR the words of a run instead of AND */
+	int stem_mode;      /* 0 never, 1 auto (ASCII words with Z terms), 2 always */
+	vq_qword *qw;       /* words to highlight */
+	size_t nqw, capqw;
+	size_t nwords;      /* positive words searched */
+	size_t nruns_multi; /* runs with two or more words (for the loose retry) */
+	double est_weight;  /* rough top weight of the query, for the recency scale */
+	/* tokens of the run being built */
+	qtok *toks;
+	size_t ntoks, captoks;
+} qb;
+
+typedef struct qlist {
+	vn_db_query **q;
+	size_t n, cap;
+} qlist;
+
+static void ql_free(qlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		vn_db_query_free(l->q[i]);
+	free(l->q);
+	l->q = NULL;
+	l->n = l->cap = 0;
+}
+
+static void ql_push(qb *B, qlist *l, vn_db_query *q)
+{
+	if (!q)
+		return;
+	if (l->n == l->cap) {
+		size_t nc = l->cap ? l->cap * 2 : 8;
+		vn_db_query **nq = realloc(l->q, nc * sizeof *nq);
+		if (!nq) {
+			vn_db_query_free(q);
+			B->rc = vn_error_set(B->err, VN_ENOMEM, "out of memory");
+			return;
+		}
+		l->q = nq;
+		l->cap = nc;
+	}
+	l->q[l->n++] = q;
+}
+
+/* Combines and frees the list; one element is returned as is. */
+static vn_db_query *ql_take(qb *B, qlist *l, int op, unsigned param)
+{
+	vn_db_query *q = NULL;
+	if (B->rc || l->n == 0) {
+		ql_free(l);
+		return NULL;
+	}
+	if (l->n == 1 && op != VN_DBQ_PHRASE) {
+		q = l->q[0];
+		l->n = 0;
+		ql_free(l);
+		return q;
+	}
+	B->rc = vn_db_query_combine(&q, op, l->q, l->n, param, B->err);
+	ql_free(l);
+	return B->rc ? NULL : q;
+}
+
+static vn_db_query *combine2(qb *B, int op, vn_db_query *a, vn_db_query *b)
+{
+	if (!a || !b) {
+		vn_db_query_free(b);
+		return a ? a : NULL;
+	}
+	vn_db_query *subs[2] = { a, b }, *q = NULL;
+	if (!B->rc)
+		B->rc = vn_db_query_combine(&q, op, subs, 2, 0, B->err);
+	vn_db_query_free(a);
+	vn_db_query_free(b);
+	return q;
+}
+
+static vn_db_query *scaled(qb *B, vn_db_query *q, double f)
+{
+	if (!q || f == 1.0)
+		return q;
+	vn_db_query *s = NULL;
+	if (!B->rc)
+		B->rc = vn_db_query_scale(&s, q, f, B->err);
+	vn_db_query_free(q);
+	return s;
+}
+
+/* A term prefix+a[+" "+b]; NULL when the term is not in the index (so
+ * the query stays small) unless keep is set. */
+static vn_db_query *term2(qb *B, const char *prefix, const char *a, const char *b, int keep,
+			  uint32_t *tf_out)
+{
+	vn_buf *t = &B->e->term;
+	uint32_t tf = 0;
+	if (B->rc)
+		return NULL;
+	vn_buf_clear(t);
+	if (vn_buf_puts(t, prefix) || vn_buf_puts(t, a) || (b && (vn_buf_putc(t, ' ') || vn_buf_puts(t, b)))) {
+		B->rc = vn_error_set(B->err, VN_ENOMEM, "out of memory");
+		return NULL;
+	}
+	if (t->len > 240)
+		return NULL; /* longer than Xapian's term limit: cannot be indexed */
+	int rc = vn_db_termfreq(B->e->db, t->data, t->len, &tf, B->err);
+	if (rc) {
+		B->rc = rc;
+		return NULL;
+	}
+	if (tf_out)
+		*tf_out = tf;
+	if (!tf && !keep)
+		return NULL;
+	vn_db_query *q = NULL;
+	B->rc = vn_db_query_term(&q, t->data, t->len, 1, B->err);
+	return q;
+}
+
+static double idf(const qb *B, uint32_t tf)
+{
+	double n = B->e->doccount ? B->e->doccount : 1;
+	return log((n + 1) / ((double)tf + 0.5));
+}
+
+static char *dupn(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+	if (d) {
+		memcpy(d, s, n);
+		d[n] = 0;
+	}
+	return d;
+}
+
+static void qtoks_clear(qb *B)
+{
+	for (size_t i = 0; i < B->ntoks; i++) {
+		free(B->toks[i].exact);
+		free(B->toks[i].tonefree);
+		free(B->toks[i].key);
+		free(B->toks[i].stem);
+	}
+	B->ntoks = 0;
+}
+
+static int collect_tok(const vn_token *tok, void *payload)
+{
+	qb *B = payload;
+	if (B->ntoks == B->captoks) {
+		size_t nc = B->captoks ? B->captoks * 2 : 16;
+		qtok *nt = realloc(B->toks, nc * sizeof *nt);
+		if (!nt)
+			return VN_ENOMEM;
+		B->toks = nt;
+		B->captoks = nc;
+	}
+	qtok *q = &B->toks[B->ntoks];
+	memset(q, 0, sizeof *q);
+	q->exact = dupn(tok->exact, tok->exact_len);
+	q->tonefree = dupn(tok->tonefree, tok->tonefree_len);
+	q->key = dupn(tok->key, tok->key_len);
+	q->stem = tok->stem ? dupn(tok->stem, tok->stem_len) : NULL;
+	q->flags = tok->flags;
+	B->ntoks++;
+	if (!q->exact || !q->tonefree || !q->key || (tok->stem && !q->stem))
+		return VN_ENOMEM;
+	return 0;
+}
+
+static int tokenize_run(qb *B, const char *s, size_t n)
+{
+	qtoks_clear(B);
+	vn_text *t = B->stem_mode ? B->e->text_en : B->e->text;
+	int rc = vn_text_tokenize(t, s, n, 1, collect_tok, B);
+	if (rc)
+		return B->rc = vn_error_set(B->err, rc, "tokenizing the query: %s", vn_strerror(rc));
+	return 0;
+}
+
+static void add_qword(qb *B, const char *exact, const char *tonefree, const char *key, int marked)
+{
+	if (B->rc)
+		return;
+	for (size_t i = 0; i < B->nqw; i++)
+		if (!strcmp(B->qw[i].key, key) && !strcmp(B->qw[i].exact, exact))
+			return;
+	if (B->nqw == B->capqw) {
+		size_t nc = B->capqw ? B->capqw * 2 : 16;
+		vq_qword *nq = realloc(B->qw, nc * sizeof *nq);
+		if (!nq) {
+			B->rc = vn_error_set(B->err, VN_ENOMEM, "out of memory");
+			return;
+		}
+		B->qw = nq;
+		B->capqw = nc;
+	}
+	vq_qword *w = &B->qw[B->nqw];
+	w->exact = strdup(exact);
+	w->tonefree = strdup(tonefree);
+	w->key = strdup(key);
+	w->marked = marked;
+	B->nqw++;
+	if (!w->exact || !w->tonefree || !w->key)
+		B->rc = vn_error_set(B->err, VN_ENOMEM, "out of memory");
+}
+
+static int is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* The query for one word: exact / tone-free / key / stem alternatives. */
+static vn_db_query *word_query(qb *B, const qtok *t, const char *prefix_key)
+{
+	qlist alts = { 0 };
+	uint32_t tf = 0;
+	int title = prefix_key[0] != 0;
+	vn_db_query *k = term2(B, prefix_key, t->key, NULL, 1, &tf);
+	double best_idf = idf(B, tf);
+	ql_push(B, &alts, k);
+	if (!title && (t->flags & VN_TOK_MARKED)) {
+		uint32_t xtf = 0;
+		if (strcmp(t->exact, t->key))
+			ql_push(B, &alts, scaled(B, term2(B, VN_PREFIX_EXACT, t->exact, NULL, 0, &xtf), B->e->w.exact));
+		if (strcmp(t->tonefree, t->key))
+			ql_push(B, &alts, scaled(B, term2(B, VN_PREFIX_TONEFREE, t->tonefree, NULL, 0, NULL),
+						 B->e->w.tone));
+		if (xtf)
+			best_idf += B->e->w.exact * idf(B, xtf);
+	}
+	if (!title && t->stem && !(t->flags & VN_TOK_MARKED) &&
+	    (B->stem_mode == 2 || (B->stem_mode == 1 && is_ascii(t->key)))) {
+		ql_push(B, &alts, scaled(B, term2(B, VN_PREFIX_STEM, t->stem, NULL, 0, NULL), B->e->w.stem));
+	}
+	B->est_weight += best_idf * (B->e->w.k1 + 1);
+	return ql_take(B, &alts, VN_DBQ_OR, 0);
+}
+
+/* A phrase over keys (prefix "" for body+title, S for title), as a single
+ * term when one word. */
+static vn_db_query *key_phrase(qb *B, char *const *keys, size_t n, const char *prefix)
+{
+	qlist l = { 0 };
+	for (size_t i = 0; i < n; i++)
+		ql_push(B, &l, term2(B, prefix, keys[i], NULL, 1, NULL));
+	return ql_take(B, &l, n > 1 ? VN_DBQ_PHRASE : VN_DBQ_OR, 0);
+}
+
+/* "ubnd" or "uy ban nhan dan" as a query (keys split at spaces). */
+static vn_db_query *alt_query(qb *B, const char *alt)
+{
+	char *copy = strdup(alt), *keys[64];
+	size_t n = 0;
+	if (!copy) {
+		B->rc = vn_error_set(B->err, VN_ENOMEM, "out of memory");
+		return NULL;
+	}
+	for (char *p = strtok(copy, " "); p && n < 64; p = strtok(NULL, " "))
+		keys[n++] = p;
+	vn_db_query *q = key_phrase(B, keys, n, "");
+	for (size_t i = 0; i < n; i++)
+		add_qword(B, keys[i], keys[i], keys[i], 0);
+	free(copy);
+	return q;
+}
+
+/* Boosts for a run: folded bigrams of adjacent words (weighted more when
+ * the pair was typed without accents: then adjacency is the best evidence
+ * of which variant is meant), title words and title bigrams. */
+static vn_db_query *run_boosts(qb *B, int title_only)
+{
+	qlist l = { 0 };
+	const vq_weights *w = &B->e->w;
+	for (size_t i = 0; i < B->ntoks; i++) {
+		const qtok *a = &B->toks[i];
+		if (!title_only)
+			ql_push(B, &l, scaled(B, term2(B, VN_PREFIX_TITLE, a->key, NULL, 0, NULL), w->title));
+		if (i + 1 < B->ntoks && !(B->toks[i + 1].flags & VN_TOK_CLAUSE)) {
+			const qtok *b = &B->toks[i + 1];
+			int plain = !(a->flags & VN_TOK_MARKED) || !(b->flags & VN_TOK_MARKED);
+			uint32_t tf = 0;
+			vn_db_query *bg = term2(B, VN_PREFIX_BIGRAM, a->key, b->key, 0, &tf);
+			if (bg) {
+				double f = plain ? w->bigram_plain : w->bigram;
+				B->est_weight += 0.5 * f * idf(B, tf) * (w->k1 + 1);
+				ql_push(B, &l, scaled(B, bg, f));
+			}
+			ql_push(B, &l, scaled(B, term2(B, VN_PREFIX_TITLE_BIGRAM, a->key, b->key, 0, NULL),
+					      w->title_bigram));
+		}
+	}
+	return ql_take(B, &l, VN_DBQ_OR, 0);
+}
+
+static vn_db_query *build_text(qb *B, const vq_node *n)
+{
+	int title = n->field == VQ_FIELD_TITLE;
+	if (tokenize_run(B, n->text, n->len))
+		return NULL;
+	if (B->ntoks == 0)
+		return NULL;
+	qlist units = { 0 };
+	char *keys[256];
+	size_t nk = B->ntoks < 256 ? B->ntoks : 256;
+	for (size_t i = 0; i < nk; i++)
+		keys[i] = B->toks[i].key;
+	for (size_t i = 0; i < nk && !B->rc;) {
+		const vq_syn_group *g = NULL;
+		size_t m = title ? 0 : vq_synonyms_match(&B->e->syn, keys, nk, i, &g);
+		if (!n->negated)
+			for (size_t j = i; j < i + (m ? m : 1); j++)
+				add_qword(B, B->toks[j].exact, B->toks[j].tonefree, B->toks[j].key,
+					  (B->toks[j].flags & VN_TOK_MARKED) != 0);
+		if (m) {
+			/* the words as typed, or any other form of the group */
+			qlist typed = { 0 }, alts = { 0 };
+			for (size_t j = i; j < i + m; j++)
+				ql_push(B, &typed, word_query(B, &B->toks[j], ""));
+			ql_push(B, &alts, ql_take(B, &typed, VN_DBQ_AND, 0));
+			size_t typed_len = 0;
+			char typed_key[512];
+			typed_key[0] = 0;
+			for (size_t j = i; j < i + m; j++) {
+				size_t kl = strlen(keys[j]);
+				if (typed_len + kl + 2 >= sizeof typed_key)
+					break;
+				if (typed_len)
+					typed_key[typed_len++] = ' ';
+				memcpy(typed_key + typed_len, keys[j], kl + 1);
+				typed_len += kl;
+			}
+			for (size_t a = 0; a < g->nalts; a++)
+				if (strcmp(g->alts[a], typed_key) != 0)
+					ql_push(B, &alts, alt_query(B, g->alts[a]));
+			ql_push(B, &units, ql_take(B, &alts, VN_DBQ_OR, 0));
+			B->nwords += n->negated ? 0 : 1;
+			i += m;
+			continue;
+		}
+		ql_push(B, &units, word_query(B, &B->toks[i], title ? VN_PREFIX_TITLE : ""));
+		B->nwords += n->negated ? 0 : 1;
+		i++;
+	}
+	size_t nunits = units.n;
+	vn_db_query *core = ql_take(B, &units, B->loose ? VN_DBQ_OR : VN_DBQ_AND, 0);
+	if (nunits > 1 && !n->negated)
+		B->nruns_multi++;
+	if (n->negated || !core)
+		return core;
+	return combine2(B, VN_DBQ_AND_MAYBE, core, run_boosts(B, title));
+}
+
+static vn_db_query *build_phrase(qb *B, const vq_node *n)
+{
+	int title = n->field == VQ_FIELD_TITLE;
+	if (tokenize_run(B, n->text, n->len) || B->ntoks == 0)
+		return NULL;
+	char *keys[256];
+	size_t nk = B->ntoks < 256 ? B->ntoks : 256;
+	qlist exact = { 0 };
+	for (size_t i = 0; i < nk; i++) {
+		keys[i] = B->toks[i].key;
+		if (!n->negated)
+			add_qword(B, B->toks[i].exact, B->toks[i].tonefree, B->toks[i].key,
+				  (B->toks[i].flags & VN_TOK_MARKED) != 0);
+		/* a phrase of exact forms is not positional: the accents typed
+		 * rank the phrase's hits, the keys decide what matches */
+		if (!title && (B->toks[i].flags & VN_TOK_MARKED) && strcmp(B->toks[i].exact, B->toks[i].key))
+			ql_push(B, &exact, scaled(B, term2(B, VN_PREFIX_EXACT, B->toks[i].exact, NULL, 0, NULL),
+						  B->e->w.exact));
+		uint32_t tf = 0;
+		vn_db_query *tmp = term2(B, "", keys[i], NULL, 1, &tf);
+		vn_db_query_free(tmp);
+		B->est_weight += idf(B, tf) * (B->e->w.k1 + 1);
+	}
+	if (!n->negated)
+		B->nwords += nk;
+	vn_db_query *core = key_phrase(B, keys, nk, title ? VN_PREFIX_TITLE : "");
+	if (n->negated || !core) {
+		ql_free(&exact);
+		return core;
+	}
+	core = combine2(B, VN_DBQ_AND_MAYBE, core, ql_take(B, &exact, VN_DBQ_OR, 0));
+	return combine2(B, VN_DBQ_AND_MAYBE, core, run_boosts(B, title));
+}
+
+static vn_db_query *build_node(qb *B, const vq_node *n)
+{
+	if (B->rc)
+		return NULL;
+	switch (n->type) {
+	case VQ_TEXT: return build_text(B, n);
+	case VQ_PHRASE: return build_phrase(B, n);
+	case VQ_OR: {
+		qlist l = { 0 };
+		for (size_t i = 0; i < n->nkids; i++) {
+			vn_db_query *k = build_node(B, n->kids[i]);
+			/* "a OR -b" has no useful meaning: the negated side is dropped */
+			if (n->kids[i]->negated) {
+				vn_db_query_free(k);
+				continue;
+			}
+			ql_push(B, &l, k);
+		}
+		return ql_take(B, &l, VN_DBQ_OR, 0);
+	}
+	case VQ_AND: {
+		qlist pos = { 0 }, neg = { 0 };
+		for (size_t i = 0; i < n->nkids; i++)
+			ql_push(B, n->kids[i]->negated ? &neg : &pos, build_node(B, n->kids[i]));
+		vn_db_query *p = ql_take(B, &pos, B->loose ? VN_DBQ_OR : VN_DBQ_AND, 0);
+		vn_db_query *q = ql_take(B, &neg, VN_DBQ_OR, 0);
+		if (!p) {
+			vn_db_query_free(q);
+			return NULL;
+		}
+		return combine2(B, VN_DBQ_AND_NOT, p, q);
+	}
+	}
+	return NULL;
+}
+
+static void qb_free(qb *B)
+{
+	qtoks_clear(B);
+	free(B->toks);
+	for (size_t i = 0; i < B->nqw; i++) {
+		free(B->qw[i].exact);
+		free(B->qw[i].tonefree);
+		free(B->qw[i].key);
+	}
+	free(B->qw);
+	memset(B, 0, sizeof *B);
+}
+
+/* ---- filters ---------------------------------------------------------------- */
+
+static int request_date(const char *s, char out[9], int upper, vn_error *err)
+{
+	char lo[9], hi[9];
+	if (!vq_parse_date(s, strlen(s), lo, hi, 1, 1))
+		return vn_error_set(err, VN_EINVAL, "bad date \"%s\": use YYYY-MM-DD or DD/MM/YYYY", s);
+	memcpy(out, upper ? hi : lo, 9);
+	return 0;
+}
+
+static vn_db_query *bool_term(qb *B, const char *prefix, const char *v, int fold)
+{
+	vn_buf *t = &B->e->term;
+	if (B->rc)
+		return NULL;
+	vn_buf_clear(t);
+	if (vn_buf_puts(t, prefix)) {
+		B->rc = vn_error_set(B->err, VN_ENOMEM, "out of memory");
+		return NULL;
+	}
+	if (fold) {
+		int rc = vn_text_key(B->e->text, v, strlen(v), &B->e->tmp);
+		if (rc || vn_buf_append(t, B->e->tmp.data ? B->e->tmp.data : "", B->e->tmp.len)) {
+			B->rc = vn_error_set(B->err, VN_ENOMEM, "out of memory");
+			return NULL;
+		}
+	} else {
+		for (const char *p = v; *p; p++)
+			if (vn_buf_putc(t, (*p >= 'A' && *p <= 'Z') ? *p + 32 : *p)) {
+				B->rc = vn_error_set(B->err, VN_ENOMEM, "out of memory");
+				return NULL;
+			}
+	}
+	vn_db_query *q = NULL;
+	B->rc = vn_db_query_term(&q, t->data, t->len, 1, B->err);
+	return q;
+}
+
+/* ---- results ------------------------------------------------------------------ */
+
+static void hit_free(vn_query_hit *h)
+{
+	free(h->id);
+	free(h->title);
+	free(h->date);
+	free(h->category);
+	free(h->site);
+	free(h->kind);
+	free(h->url);
+	free(h->snippet);
+	free(h->snippet_marks);
+	free(h->title_marks);
+}
+
+void vn_query_result_free(vn_query_result *r)
+{
+	if (!r)
+		return;
+	free(r->query);
+	for (size_t i = 0; i < r->n_hits; i++)
+		hit_free(&r->hits[i]);
+	free(r->hits);
+	free(r->suggestion);
+	for (size_t i = 0; i < r->n_facets; i++) {
+		for (size_t j = 0; j < r->facets[i].n_values; j++)
+			free(r->facets[i].values[j].value);
+		free(r->facets[i].values);
+		free(r->facets[i].name);
+	}
+	free(r->facets);
+	free(r->note);
+	free(r);
+}
+
+static char *jstr(json_t *o, const char *k)
+{
+	json_t *v = json_object_get(o, k);
+	if (!json_is_string(v))
+		return NULL;
+	return dupn(json_string_value(v), json_string_length(v));
+}
+
+static int fill_hit(vn_query_engine *e, qb *B, const vn_query_request *req, vn_query_hit *h,
+		    const char *data, size_t len)
+{
+	json_error_t je;
+	json_t *o = json_loadb(data, len, 0, &je);
+	if (!o || !json_is_object(o)) {
+		json_decref(o);
+		h->id = strdup("");
+		h->title = strdup("");
+		return h->id && h->title ? 0 : VN_ENOMEM;
+	}
+	h->id = jstr(o, "id");
+	h->title = jstr(o, "title");
+	h->date = jstr(o, "date");
+	h->category = jstr(o, "category");
+	h->site = jstr(o, "site");
+	h->kind = jstr(o, "kind");
+	h->url = jstr(o, "url");
+	if (!h->id)
+		h->id = strdup("");
+	if (!h->title)
+		h->title = strdup("");
+	int rc = (!h->id || !h->title) ? VN_ENOMEM : 0;
+	if (!rc && B->nqw)
+		rc = vq_mark_all(e->text, h->title, strlen(h->title), B->qw, B->nqw, &h->title_marks,
+				 &h->n_title_marks);
+	if (!rc && req->want_snippets) {
+		json_t *body = json_object_get(o, "body");
+		const char *bs = json_is_string(body) ? json_string_value(body) : "";
+		size_t bl = json_is_string(body) ? json_string_length(body) : 0;
+		if (bl == 0) {
+			json_t *sum = json_object_get(o, "summary");
+			if (json_is_string(sum)) {
+				bs = json_string_value(sum);
+				bl = json_string_length(sum);
+			}
+		}
+		rc = vq_snippet(e->text, bs, bl, B->qw, B->nqw, e->cfg.snippet_chars, &h->snippet,
+				&h->snippet_marks, &h->n_snippet_marks);
+	}
+	json_decref(o);
+	return rc;
+}
+
+typedef struct facet_ctx {
+	vn_query_facet *f;
+	size_t max;
+	int rc;
+} facet_ctx;
+
+static int facet_cb(const char *value, size_t len, uint32_t count, void *payload)
+{
+	facet_ctx *c = payload;
+	vn_query_facet *f = c->f;
+	if (f->n_values >= c->max)
+		return 1;
+	vn_query_facet_value *nv = realloc(f->values, (f->n_values + 1) * sizeof *nv);
+	if (!nv)
+		return c->rc = VN_ENOMEM;
+	f->values = nv;
+	nv[f->n_values].value = dupn(value, len);
+	nv[f->n_values].count = count;
+	if (!nv[f->n_values].value)
+		return c->rc = VN_ENOMEM;
+	f->n_values++;
+	return 0;
+}
+
+static const struct { const char *name; unsigned slot; size_t max; } facet_slots[] = {
+	{ "category", VN_SLOT_CATEGORY, 30 }, { "site", VN_SLOT_SITE, 30 }, { "kind", VN_SLOT_KIND, 10 },
+	{ "year", VN_SLOT_YEAR, 30 },         { "month", VN_SLOT_MONTH, 36 },
+};
+#define N_FACETS (sizeof facet_slots / sizeof facet_slots[0])
+
+static int set_note(vn_query_result *r, const char *s)
+{
+	if (r->note) {
+		size_t a = strlen(r->note), b = strlen(s);
+		char *n = realloc(r->note, a + b + 3);
+		if (!n)
+			return VN_ENOMEM;
+		memcpy(n + a, "; ", 2);
+		memcpy(n + a + 2, s, b + 1);
+		r->note = n;
+		return 0;
+	}
+	r->note = strdup(s);
+	return r->note ? 0 : VN_ENOMEM;
+}
+
+void vq_engine_view(vn_query_engine *e, struct vq_engine_view *v)
+{
+	v->db = e->db;
+	v->text = e->text;
+}
+
+/* Everything but the search proper: build the query for mode loose. */
+static vn_db_query *build_all(vn_query_engine *e, const vq_parsed *p, const vn_query_request *req,
+			      qb *B, int loose, vn_error *err, vn_db_query **filter_out)
+{
+	memset(B, 0, sizeof *B);
+	B->e = e;
+	B->err = err;
+	B->loose = loose;
+	const char *lang = p->lang ? p->lang : req->lang;
+	if (lang && *lang)
+		B->stem_mode = (!strcmp(lang, "vi") || !strcmp(lang, "vie")) ? 0 : 2;
+	else
+		B->stem_mode = 1;
+	vn_db_query *q = p->root ? build_node(B, p->root) : NULL;
+	if (p->root && p->root->negated) {
+		vn_db_query_free(q);
+		q = NULL;
+	}
+
+	/* filters */
+	qlist f = { 0 };
+	const char *cat = p->category ? p->category : req->category;
+	const char *site = p->site ? p->site : req->site;
+	const char *kind = p->kind ? p->kind : req->kind;
+	if (cat && *cat)
+		ql_push(B, &f, bool_term(B, VN_PREFIX_CATEGORY, cat, 1));
+	if (site && *site)
+		ql_push(B, &f, bool_term(B, VN_PREFIX_SITE, site, 0));
+	if (kind && *kind)
+		ql_push(B, &f, bool_term(B, VN_PREFIX_KIND, kind, 0));
+	if (p->lang && *p->lang)
+		ql_push(B, &f, bool_term(B, VN_PREFIX_LANG, p->lang, 0));
+	char lo[9] = "", hi[9] = "";
+	memcpy(lo, p->date_from, 9);
+	memcpy(hi, p->date_to, 9);
+	if (!B->rc && req->from && *req->from) {
+		char d[9];
+		if ((B->rc = request_date(req->from, d, 0, err)) == 0 && (!lo[0] || strcmp(d, lo) > 0))
+			memcpy(lo, d, 9);
+	}
+	if (!B->rc && req->to && *req->to) {
+		char d[9];
+		if ((B->rc = request_date(req->to, d, 1, err)) == 0 && (!hi[0] || strcmp(d, hi) < 0))
+			memcpy(hi, d, 9);
+	}
+	if (!B->rc && (lo[0] || hi[0])) {
+		vn_db_query *r = NULL;
+		B->rc = vn_db_query_value_range(&r, VN_SLOT_DATE, lo[0] ? lo : NULL, lo[0] ? 8 : 0,
+						hi[0] ? hi : NULL, hi[0] ? 8 : 0, err);
+		ql_push(B, &f, r);
+	}
+	*filter_out = ql_take(B, &f, VN_DBQ_AND, 0);
+	if (B->rc) {
+		vn_db_query_free(q);
+		vn_db_query_free(*filter_out);
+		*filter_out = NULL;
+		return NULL;
+	}
+	return q;
+}
+
+static int run_search(vn_query_engine *e, const vn_query_request *req, vn_db_query *q,
+		      vn_db_query *filter, int browse, double est_weight, size_t nwords, uint32_t offset,
+		      uint32_t limit, vn_db_mset **ms, vn_error *err)
+{
+	vn_db_search *s = NULL;
+	vn_db_query *full = NULL, *rec = NULL, *tmp = NULL;
+	int rc = 0;
+	int sort = req->sort;
+	if (browse) {
+		if ((rc = vn_db_query_match_all(&tmp, err)))
+			goto out;
+		sort = VN_QUERY_SORT_DATE;
+		q = tmp;
+	}
+	const vn_db_query *use = q;
+	if (sort == VN_QUERY_SORT_HYBRID && !browse) {
+		/* the decay's top weight is a fraction of what a good match scores,
+		 * so that date orders near-equal matches but never buries the best */
+		double maxw = e->w.recency * (est_weight > 0 ? est_weight / (nwords ? (double)nwords : 1) : 1.0);
+		rc = vn_db_query_recency(&rec, VN_SLOT_DATE, e->newest, e->cfg.half_life_days, maxw, maxw * 0.5,
+					 err);
+		if (rc)
+			goto out;
+		vn_db_query *subs[2] = { q, rec };
+		if ((rc = vn_db_query_combine(&full, VN_DBQ_AND_MAYBE, subs, 2, 0, err)))
+			goto out;
+		use = full;
+	}
+	if (filter) {
+		vn_db_query *subs[2] = { (vn_db_query *)use, filter }, *f2 = NULL;
+		if ((rc = vn_db_query_combine(&f2, VN_DBQ_FILTER, subs, 2, 0, err)))
+			goto out;
+		vn_db_query_free(full);
+		full = f2;
+		use = full;
+	}
+	if ((rc = vn_db_search_new(&s, e->db, err)) || (rc = vn_db_search_set_query(s, use, err)) ||
+	    (rc = vn_db_search_set_bm25(s, e->w.k1, 0, 1, e->w.b, 0.5, err)) ||
+	    (rc = vn_db_search_set_time_limit(s, e->cfg.time_limit, err)))
+		goto out;
+	if (sort == VN_QUERY_SORT_DATE &&
+	    (rc = vn_db_search_set_sort(s, browse ? VN_SORT_VALUE : VN_SORT_VALUE_THEN_RELEVANCE, VN_SLOT_DATE, 1,
+					err)))
+		goto out;
+	if (req->want_facets)
+		for (size_t i = 0; i < N_FACETS; i++)
+			if ((rc = vn_db_search_add_facet(s, facet_slots[i].slot, err)))
+				goto out;
+	rc = vn_db_search_run(s, offset, limit, req->want_facets ? 100000 : offset + limit + 1, ms, err);
+out:
+	vn_db_search_free(s);
+	vn_db_query_free(full);
+	vn_db_query_free(rec);
+	vn_db_query_free(tmp);
+	return rc;
+}
+
+int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_result **out, vn_error *err)
+{
+	*out = NULL;
+	if (!e || !req)
+		return vn_error_set(err, VN_EINVAL, "no engine or request");
+	vn_query_result *r = calloc(1, sizeof *r);
+	if (!r)
+		return vn_error_set(err, VN_ENOMEM, "out of memory");
+	uint32_t limit = req->limit ? req->limit : 10;
+	if (limit > 100)
+		limit = 100;
+	uint32_t offset = req->offset > 100000 ? 100000 : req->offset;
+	r->offset = offset;
+	r->limit = limit;
+
+	/* the query as the text core sees it: repaired (TCVN3, double UTF-8),
+	 * NFC, new-style tones; then cut to the byte cap at a UTF-8 boundary */
+	const char *qs = req->query ? req->query : "";
+	size_t qn = req->query ? (req->query_len ? req->query_len : strlen(req->query)) : 0;
+	int cut = 0;
+	vn_buf canon = VN_BUF_INIT;
+	int rc = vn_text_canonical(e->text, qs, qn, &canon);
+	if (rc) {
+		free(r);
+		return vn_error_set(err, rc, "normalizing the query: %s", vn_strerror(rc));
+	}
+	size_t cn = canon.len;
+	if (cn > e->cfg.max_query_bytes) {
+		cn = e->cfg.max_query_bytes;
+		while (cn > 0 && ((unsigned char)canon.data[cn] & 0xc0) == 0x80)
+			cn--;
+		cut = 1;
+	}
+	vq_parsed p;
+	rc = vq_parse(&p, canon.data ? canon.data : "", cn, e->cfg.max_terms);
+	if (rc) {
+		vn_buf_free(&canon);
+		free(r);
+		return vn_error_set(err, rc, "out of memory");
+	}
+	qb B;
+	vn_db_query *filter = NULL, *q = NULL;
+	vn_db_mset *ms = NULL;
+	vn_buf tmp = VN_BUF_INIT;
+	q = build_all(e, &p, req, &B, 0, err, &filter);
+	rc = B.rc;
+	if (rc)
+		goto fail;
+	int browse = 0;
+	if (!q) {
+		if (!filter && B.nwords == 0 && !(p.root && p.root->negated)) {
+			rc = vn_error_set(err, VN_EINVAL, p.root ? "the query has no words to search for"
+							       : "empty query: type words or give a filter");
+			goto fail;
+		}
+		if (!filter) {
+			rc = vn_error_set(err, VN_EINVAL, "empty query: type words or give a filter");
+			goto fail;
+		}
+		browse = 1;
+	}
+	rc = run_search(e, req, q, filter, browse, B.est_weight, B.nwords, offset, limit, &ms, err);
+	if (rc)
+		goto fail;
+	if (!browse && vn_db_mset_size(ms) == 0 && offset == 0 && (B.nruns_multi || (p.root && p.root->type == VQ_AND))) {
+		/* nothing has every word: show what has some of them */
+		qb B2;
+		vn_db_query *f2 = NULL, *q2 = build_all(e, &p, req, &B2, 1, err, &f2);
+		if (B2.rc) {
+			rc = B2.rc;
+			qb_free(&B2);
+			goto fail;
+		}
+		vn_db_mset *ms2 = NULL;
+		if (q2 && (rc = run_search(e, req, q2, f2, 0, B2.est_weight, B2.nwords, offset, limit, &ms2, err))) {
+			vn_db_query_free(q2);
+			vn_db_query_free(f2);
+			qb_free(&B2);
+			goto fail;
+		}
+		vn_db_query_free(q2);
+		vn_db_query_free(f2);
+		if (ms2 && vn_db_mset_size(ms2)) {
+			vn_db_mset_free(ms);
+			ms = ms2;
+			qb_free(&B);
+			B = B2;
+			if ((rc = set_note(r, "no article has all the words: showing articles with some of them")))
+				goto nomem;
+		} else {
+			vn_db_mset_free(ms2);
+			qb_free(&B2);
+		}
+	}
+
+	uint32_t est, lower, upper;
+	vn_db_mset_totals(ms, &est, &lower, &upper);
+	r->total = est;
+	r->total_exact = lower == upper;
+	uint32_t n = vn_db_mset_size(ms);
+	if (n) {
+		r->hits = calloc(n, sizeof *r->hits);
+		if (!r->hits)
+			goto nomem;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		vn_db_hit h;
+		if ((rc = vn_db_mset_hit(ms, i, &h)) || (rc = vn_db_mset_data(ms, i, &e->data, err)))
+			goto fail;
+		vn_query_hit *hit = &r->hits[r->n_hits++];
+		hit->score = h.weight;
+		if ((rc = fill_hit(e, &B, req, hit, e->data.data ? e->data.data : "", e->data.len)))
+			goto nomem;
+	}
+	if (req->want_facets) {
+		r->facets = calloc(N_FACETS, sizeof *r->facets);
+		if (!r->facets)
+			goto nomem;
+		for (size_t i = 0; i < N_FACETS; i++) {
+			vn_query_facet *f = &r->facets[r->n_facets++];
+			f->name = strdup(facet_slots[i].name);
+			if (!f->name)
+				goto nomem;
+			facet_ctx c = { f, facet_slots[i].max, 0 };
+			vn_db_mset_facet(ms, facet_slots[i].slot, facet_cb, &c, NULL);
+			if (c.rc)
+				goto nomem;
+		}
+	}
+	if ((rc = vq_to_string(&p, &tmp)))
+		goto nomem;
+	r->query = vn_buf_detach(&tmp, NULL);
+	if (!r->query)
+		goto nomem;
+	if (p.syntax_error && (rc = set_note(r, "syntax error: searched as plain words")))
+		goto nomem;
+	if ((p.truncated || cut) && (rc = set_note(r, "query too long: the end was left out")))
+		goto nomem;
+	if (req->want_suggestion && p.root && p.root->type == VQ_TEXT && !p.root->negated &&
+	    p.root->field == VQ_FIELD_ANY) {
+		char *sg = NULL;
+		if (vq_suggest(e, p.root->text, p.root->len, &sg) == VN_ENOMEM)
+			goto nomem;
+		r->suggestion = sg;
+	}
+	vn_db_mset_free(ms);
+	vn_db_query_free(q);
+	vn_db_query_free(filter);
+	qb_free(&B);
+	vq_parsed_free(&p);
+	vn_buf_free(&canon);
+	vn_buf_free(&tmp);
+	*out = r;
+	return 0;
+nomem:
+	rc = vn_error_set(err, VN_ENOMEM, "out of memory");
+fail:
+	vn_db_mset_free(ms);
+	vn_db_query_free(q);
+	vn_db_query_free(filter);
+	qb_free(&B);
+	vq_parsed_free(&p);
+	vn_buf_free(&canon);
+	vn_buf_free(&tmp);
+	vn_query_result_free(r);
+	return rc;
+}
+
+/* ---- JSON ---------------------------------------------------------------------- */
+
+static int json_opt(vn_buf *b, const char *s)
+{
+	return s ? vn_json_string(b, s, strlen(s)) : vn_buf_puts(b, "null");
+}
+
+/* HTML text with <mark> around the spans (spans sorted, non-overlapping). */
+int vq_marked_html(vn_buf *b, const char *s, const vn_query_span *m, size_t nm)
+{
+	size_t pos = 0, len = strlen(s);
+	int rc = 0;
+	for (size_t i = 0; i < nm && !rc; i++) {
+		if (m[i].start < pos || m[i].start + (size_t)m[i].len > len)
+			continue;
+		rc |= vn_escape_html(b, s + pos, m[i].start - pos);
+		rc |= vn_buf_puts(b, "<mark>");
+		rc |= vn_escape_html(b, s + m[i].start, m[i].len);
+		rc |= vn_buf_puts(b, "</mark>");
+		pos = m[i].start + m[i].len;
+	}
+	rc |= vn_escape_html(b, s + pos, len - pos);
+	return rc ? VN_ENOMEM : 0;
+}
+
+int vn_query_result_json(const vn_query_result *r, vn_buf *out)
+{
+	int rc = 0;
+	vn_buf html = VN_BUF_INIT;
+	rc |= vn_buf_puts(out, "{\"query\":");
+	rc |= json_opt(out, r->query ? r->query : "");
+	rc |= vn_buf_printf(out, ",\"total\":%u,\"hits\":[", r->total);
+	for (size_t i = 0; i < r->n_hits; i++) {
+		const vn_query_hit *h = &r->hits[i];
+		if (i)
+			rc |= vn_buf_putc(out, ',');
+		rc |= vn_buf_puts(out, "{\"id\":");
+		rc |= json_opt(out, h->id);
+		rc |= vn_buf_puts(out, ",\"title\":");
+		rc |= json_opt(out, h->title);
+		rc |= vn_buf_puts(out, ",\"date\":");
+		rc |= json_opt(out, h->date);
+		rc |= vn_buf_puts(out, ",\"category\":");
+		rc |= json_opt(out, h->category);
+		rc |= vn_buf_puts(out, ",\"site\":");
+		rc |= json_opt(out, h->site);
+		rc |= vn_buf_puts(out, ",\"url\":");
+		rc |= json_opt(out, h->url);
+		double sc = isfinite(h->score) ? h->score : 0;
+		rc |= vn_buf_printf(out, ",\"score\":%.4f,\"snippet\":", sc);
+		if (h->snippet) {
+			vn_buf_clear(&html);
+			rc |= vq_marked_html(&html, h->snippet, h->snippet_marks, h->n_snippet_marks);
+			rc |= vn_json_string(out, html.data ? html.data : "", html.len);
+		} else {
+			rc |= vn_buf_puts(out, "null");
+		}
+		rc |= vn_buf_putc(out, '}');
+	}
+	rc |= vn_buf_puts(out, "],\"suggestion\":");
+	rc |= json_opt(out, r->suggestion);
+	rc |= vn_buf_puts(out, ",\"facets\":{");
+	for (size_t i = 0; i < r->n_facets; i++) {
+		const vn_query_facet *f = &r->facets[i];
+		if (i)
+			rc |= vn_buf_putc(out, ',');
+		rc |= json_opt(out, f->name);
+		rc |= vn_buf_puts(out, ":[");
+		for (size_t j = 0; j < f->n_values; j++) {
+			if (j)
+				rc |= vn_buf_putc(out, ',');
+			rc |= vn_buf_puts(out, "{\"value\":");
+			rc |= json_opt(out, f->values[j].value);
+			rc |= vn_buf_printf(out, ",\"count\":%u}", f->values[j].count);
+		}
+		rc |= vn_buf_putc(out, ']');
+	}
+	rc |= vn_buf_puts(out, "}}");
+	vn_buf_free(&html);
+	return rc ? VN_ENOMEM : 0;
+}

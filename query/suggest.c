@@ -1,0 +1,271 @@
+/*
+ * suggest.c — "did you mean": learned from the index itself, never forced.
+ *  1. raw Telex ("ddangr vieen") when every word decodes to a syllable the
+ *     index has and the words as typed are not in it;
+ *  2. a misspelt word (its key absent from the index) → the most frequent
+ *     indexed key at edit distance 1 (bounded: only absent words, only
+ *     ASCII keys of 2..24 letters, at most 4 words per query);
+ *  3. words typed without accents → the most frequent accented form in the
+ *     index's A<key> metadata (vn_schema.h), bigrams first, then syllables,
+ *     offered only when that form is frequent and clearly the usual one.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vn_db.h"
+#include "vn_query.h"
+#include "vn_query_int.h"
+#include "vn_schema.h"
+#include "vn_text.h"
+
+
+#define MAX_WORDS 16
+#define BIGRAM_MIN 2
+#define SYLLABLE_MIN 3
+
+typedef struct sword {
+	char key[64], exact[64];
+	unsigned flags;
+	char choice[128]; /* chosen form ("" = as typed) */
+	int pair_taken;   /* chosen as the second half of a bigram */
+} sword;
+
+typedef struct sctx {
+	sword w[MAX_WORDS];
+	size_t n;
+	int overflow;
+} sctx;
+
+static int collect(const vn_token *t, void *payload)
+{
+	sctx *c = payload;
+	if (c->n == MAX_WORDS || t->key_len >= 64 || t->exact_len >= 64) {
+		c->overflow = 1;
+		return 1;
+	}
+	sword *w = &c->w[c->n++];
+	memset(w, 0, sizeof *w);
+	memcpy(w->key, t->key, t->key_len);
+	memcpy(w->exact, t->exact, t->exact_len);
+	w->flags = t->flags;
+	return 0;
+}
+
+static uint32_t tf_of(vn_db *db, const char *prefix, const char *s)
+{
+	char term[256];
+	size_t pl = strlen(prefix), sl = strlen(s);
+	uint32_t tf = 0;
+	if (pl + sl >= sizeof term)
+		return 0;
+	memcpy(term, prefix, pl);
+	memcpy(term + pl, s, sl);
+	if (vn_db_termfreq(db, term, pl + sl, &tf, NULL))
+		return 0;
+	return tf;
+}
+
+/* Top form of A<key>: 1 when it is frequent enough (count ≥ min and at
+ * least share of all forms), form copied to out. */
+static int top_form(vn_db *db, vn_buf *tmp, const char *key, uint32_t min, double share, char *out,
+		    size_t cap)
+{
+	char mk[160];
+	size_t kl = strlen(key);
+	if (kl + 2 > sizeof mk)
+		return 0;
+	mk[0] = VN_META_SUGGEST_PREFIX[0];
+	memcpy(mk + 1, key, kl + 1);
+	if (vn_db_get_metadata(db, mk, tmp, NULL) || tmp->len == 0)
+		return 0;
+	const char *s = tmp->data;
+	const char *tab = strchr(s, '\t');
+	if (!tab)
+		return 0;
+	size_t fl = (size_t)(tab - s);
+	unsigned long top = strtoul(tab + 1, NULL, 10), total = 0;
+	for (const char *line = s; line && *line;) {
+		const char *t = strchr(line, '\t');
+		if (!t)
+			break;
+		total += strtoul(t + 1, NULL, 10);
+		line = strchr(t, '\n');
+		if (line)
+			line++;
+	}
+	if (top < min || fl + 1 > cap || (total && (double)top / (double)total < share))
+		return 0;
+	memcpy(out, s, fl);
+	out[fl] = 0;
+	return 1;
+}
+
+/* Most frequent indexed key at edit distance 1 from key (a-z0-9 only). */
+static int correct(vn_db *db, const char *key, char *out, size_t cap)
+{
+	static const char alpha[] = "abcdefghijklmnopqrstuvwxyz";
+	size_t n = strlen(key);
+	char cand[32], best[32] = "";
+	uint32_t best_tf = 0;
+	if (n < 2 || n > 24)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((key[i] >= 'a' && key[i] <= 'z') || (key[i] >= '0' && key[i] <= '9')))
+			return 0;
+#define TRY()                                                   \
+	do {                                                    \
+		uint32_t tf = tf_of(db, "", cand);              \
+		if (tf > best_tf) {                             \
+			best_tf = tf;                           \
+			memcpy(best, cand, sizeof best);        \
+		}                                               \
+	} while (0)
+	for (size_t i = 0; i < n; i++) { /* deletion */
+		memcpy(cand, key, i);
+		memcpy(cand + i, key + i + 1, n - i);
+		TRY();
+	}
+	for (size_t i = 0; i + 1 < n; i++) { /* transposition */
+		memcpy(cand, key, n + 1);
+		char t = cand[i];
+		cand[i] = cand[i + 1];
+		cand[i + 1] = t;
+		if (strcmp(cand, key))
+			TRY();
+	}
+	for (size_t i = 0; i < n; i++) /* substitution */
+		for (const char *a = alpha; *a; a++) {
+			if (*a == key[i])
+				continue;
+			memcpy(cand, key, n + 1);
+			cand[i] = *a;
+			TRY();
+		}
+	for (size_t i = 0; i <= n; i++) /* insertion */
+		for (const char *a = alpha; *a; a++) {
+			memcpy(cand, key, i);
+			cand[i] = *a;
+			memcpy(cand + i + 1, key + i, n - i + 1);
+			TRY();
+		}
+#undef TRY
+	if (!best_tf || strlen(best) + 1 > cap)
+		return 0;
+	memcpy(out, best, strlen(best) + 1);
+	return 1;
+}
+
+static int telex(vn_db *db, vn_text *t, const char *q, size_t n, char **out)
+{
+	vn_buf dec = VN_BUF_INIT;
+	sctx raw, d;
+	int rc = vn_text_telex(t, q, n, &dec), ok = 0;
+	if (rc < 0)
+		return rc;
+	if (rc == 1 && dec.len) {
+		raw.n = d.n = 0;
+		raw.overflow = d.overflow = 0;
+		vn_text_tokenize(t, q, n, 0, collect, &raw);
+		vn_text_tokenize(t, dec.data, dec.len, 0, collect, &d);
+		int raw_known = 1;
+		for (size_t i = 0; i < raw.n; i++)
+			if (!tf_of(db, "", raw.w[i].key))
+				raw_known = 0;
+		ok = d.n > 0 && !raw_known && !raw.overflow && !d.overflow;
+		for (size_t i = 0; ok && i < d.n; i++) {
+			/* a real word: its exact form (or, unmarked, its key) is indexed */
+			int marked = strcmp(d.w[i].exact, d.w[i].key) != 0;
+			if (!(marked ? tf_of(db, VN_PREFIX_EXACT, d.w[i].exact) : tf_of(db, "", d.w[i].key)))
+				ok = 0;
+		}
+		if (ok) {
+			*out = vn_buf_detach(&dec, NULL);
+			return *out ? 1 : VN_ENOMEM;
+		}
+	}
+	vn_buf_free(&dec);
+	return 0;
+}
+
+int vq_suggest(vn_query_engine *e, const char *q, size_t n, char **out)
+{
+	struct vq_engine_view v;
+	*out = NULL;
+	vq_engine_view(e, &v);
+	if (n == 0)
+		return 0;
+	int rc = telex(v.db, v.text, q, n, out);
+	if (rc)
+		return rc < 0 ? rc : 0;
+
+	sctx c;
+	memset(&c, 0, sizeof c);
+	rc = vn_text_tokenize(v.text, q, n, 0, collect, &c);
+	if (rc < 0)
+		return rc;
+	if (c.overflow || c.n == 0)
+		return 0;
+	int changed = 0, corrections = 0;
+	vn_buf tmp = VN_BUF_INIT;
+	/* misspellings first, so the corrected word can be accented below */
+	for (size_t i = 0; i < c.n; i++) {
+		sword *w = &c.w[i];
+		if ((w->flags & VN_TOK_NUMBER) || tf_of(v.db, "", w->key) || corrections >= 4)
+			continue;
+		char fixed[64];
+		corrections++;
+		if (correct(v.db, w->key, fixed, sizeof fixed)) {
+			memcpy(w->key, fixed, sizeof fixed);
+			memcpy(w->exact, fixed, sizeof fixed);
+			w->flags &= ~(unsigned)VN_TOK_MARKED;
+			memcpy(w->choice, fixed, strlen(fixed) + 1);
+			changed = 1;
+		}
+	}
+	/* accents: bigrams, then syllables, only for words typed without */
+	for (size_t i = 0; i < c.n; i++) {
+		sword *a = &c.w[i];
+		if ((a->flags & VN_TOK_MARKED) || (a->flags & VN_TOK_NUMBER) || a->pair_taken)
+			continue;
+		if (i + 1 < c.n && !(c.w[i + 1].flags & (VN_TOK_MARKED | VN_TOK_NUMBER))) {
+			char key[160], form[160];
+			snprintf(key, sizeof key, "%s %s", a->key, c.w[i + 1].key);
+			if (top_form(v.db, &tmp, key, BIGRAM_MIN, 0.4, form, sizeof form)) {
+				char *sp = strchr(form, ' ');
+				if (sp && (size_t)(sp - form) < sizeof a->choice && strlen(sp + 1) < sizeof a->choice) {
+					memcpy(a->choice, form, (size_t)(sp - form));
+					a->choice[sp - form] = 0;
+					memcpy(c.w[i + 1].choice, sp + 1, strlen(sp + 1) + 1);
+					c.w[i + 1].pair_taken = 1;
+					continue;
+				}
+			}
+		}
+		char form[128];
+		if (top_form(v.db, &tmp, a->key, SYLLABLE_MIN, 0.5, form, sizeof form))
+			memcpy(a->choice, form, strlen(form) + 1);
+	}
+	vn_buf_free(&tmp);
+	vn_buf s = VN_BUF_INIT;
+	int err = 0;
+	for (size_t i = 0; i < c.n; i++) {
+		const sword *w = &c.w[i];
+		const char *f = w->choice[0] ? w->choice : w->exact;
+		if (strcmp(f, w->exact))
+			changed = 1;
+		if (i)
+			err |= vn_buf_putc(&s, ' ');
+		err |= vn_buf_puts(&s, f);
+	}
+	if (err) {
+		vn_buf_free(&s);
+		return VN_ENOMEM;
+	}
+	if (!changed) {
+		vn_buf_free(&s);
+		return 0;
+	}
+	*out = vn_buf_detach(&s, NULL);
+	return *out ? 0 : VN_ENOMEM;
+}

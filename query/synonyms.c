@@ -1,0 +1,168 @@
+/*
+ * synonyms.c — the operator's abbreviation list (query/synonyms.txt):
+ * each line is a group of equivalent forms, "UBND = Ủy ban nhân dân",
+ * "TP.HCM | TPHCM = Thành phố Hồ Chí Minh". Every form is folded with the
+ * text core's key (facts §8: the lists are đ-folded, so matching runs on
+ * keys), so "ubnd", "UBND" and "Uỷ ban nhân dân" all find the group.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vn_query_int.h"
+#include "vn_text.h"
+
+static int add_alt(vq_syn_group *g, const char *key, size_t n)
+{
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < g->nalts; i++)
+		if (strlen(g->alts[i]) == n && memcmp(g->alts[i], key, n) == 0)
+			return 0;
+	char **na = realloc(g->alts, (g->nalts + 1) * sizeof *na);
+	if (!na)
+		return VN_ENOMEM;
+	g->alts = na;
+	char *s = malloc(n + 1);
+	if (!s)
+		return VN_ENOMEM;
+	memcpy(s, key, n);
+	s[n] = 0;
+	g->alts[g->nalts++] = s;
+	return 0;
+}
+
+static void group_free(vq_syn_group *g)
+{
+	for (size_t i = 0; i < g->nalts; i++)
+		free(g->alts[i]);
+	free(g->alts);
+}
+
+static int parse_line(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_buf *key)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	if (n == 0 || *s == '#')
+		return 0;
+	if (!memchr(s, '=', n) && !memchr(s, '|', n))
+		return 0; /* malformed: no second form */
+	vq_syn_group g = { NULL, 0 };
+	size_t start = 0;
+	int rc = 0;
+	for (size_t i = 0; i <= n && !rc; i++) {
+		if (i < n && s[i] != '=' && s[i] != '|')
+			continue;
+		if ((rc = vn_text_key(t, s + start, i - start, key)))
+			break;
+		rc = add_alt(&g, key->data ? key->data : "", key->len);
+		start = i + 1;
+	}
+	if (!rc && g.nalts >= 2) {
+		vq_syn_group *ng = realloc(out->groups, (out->ngroups + 1) * sizeof *ng);
+		if (!ng) {
+			rc = VN_ENOMEM;
+		} else {
+			out->groups = ng;
+			out->groups[out->ngroups++] = g;
+			return 0;
+		}
+	}
+	group_free(&g);
+	return rc;
+}
+
+int vq_synonyms_parse(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_error *err)
+{
+	vn_buf key = VN_BUF_INIT;
+	size_t start = 0;
+	int rc = 0;
+	for (size_t i = 0; i <= n && !rc; i++) {
+		if (i < n && s[i] != '\n')
+			continue;
+		size_t len = i - start;
+		if (len && s[start + len - 1] == '\r')
+			len--;
+		rc = parse_line(out, t, s + start, len, &key);
+		start = i + 1;
+	}
+	vn_buf_free(&key);
+	if (rc)
+		return vn_error_set(err, rc, "synonyms: %s", vn_strerror(rc));
+	return 0;
+}
+
+int vq_synonyms_load(vq_synonyms *out, vn_text *t, const char *path, vn_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return vn_error_set(err, errno == ENOENT ? VN_ENOTFOUND : VN_EIO, "%s: %s", path,
+				    strerror(errno));
+	vn_buf b = VN_BUF_INIT;
+	char chunk[4096];
+	size_t r;
+	int rc = 0;
+	while ((r = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + r > (1u << 20)) {
+			rc = vn_error_set(err, VN_ERANGE, "%s: synonym list larger than 1 MiB", path);
+			break;
+		}
+		if (vn_buf_append(&b, chunk, r)) {
+			rc = vn_error_set(err, VN_ENOMEM, "%s: out of memory", path);
+			break;
+		}
+	}
+	if (!rc && ferror(f))
+		rc = vn_error_set(err, VN_EIO, "%s: read error", path);
+	fclose(f);
+	if (!rc)
+		rc = vq_synonyms_parse(out, t, b.data ? b.data : "", b.len, err);
+	vn_buf_free(&b);
+	return rc;
+}
+
+void vq_synonyms_free(vq_synonyms *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->ngroups; i++)
+		group_free(&s->groups[i]);
+	free(s->groups);
+	s->groups = NULL;
+	s->ngroups = 0;
+}
+
+/* Tokens of alt matching keys[i..]: count, or 0. */
+static size_t alt_match(const char *alt, char *const *keys, size_t nkeys, size_t i)
+{
+	size_t k = 0;
+	const char *p = alt;
+	while (*p) {
+		const char *e = strchr(p, ' ');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (i + k >= nkeys || strlen(keys[i + k]) != len || memcmp(keys[i + k], p, len) != 0)
+			return 0;
+		k++;
+		p += len;
+		if (*p == ' ')
+			p++;
+	}
+	return k;
+}
+
+size_t vq_synonyms_match(const vq_synonyms *s, char *const *keys, size_t nkeys, size_t i,
+			 const vq_syn_group **g)
+{
+	size_t best = 0;
+	*g = NULL;
+	for (size_t gi = 0; gi < s->ngroups; gi++)
+		for (size_t a = 0; a < s->groups[gi].nalts; a++) {
+			size_t k = alt_match(s->groups[gi].alts[a], keys, nkeys, i);
+			if (k > best) {
+				best = k;
+				*g = &s->groups[gi];
+			}
+		}
+	return best;
+}
