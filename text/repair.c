@@ -1,41 +1,620 @@
 /* repair.c — legacy encoding detection and repair (facts §4).
- * Placeholder: detects nothing yet, and only replaces invalid UTF-8. */
+ *
+ * All three legacy forms reach us as Windows-1252 text: each character of the
+ * input stands for one byte of the original. Decoding is therefore done per
+ * character: character → cp1252 byte → meaning of that byte (TCVN3 table,
+ * VNI base + mark, or a byte of a UTF-8 sequence).
+ *
+ * Why whole-text detection with a line-level guard: the indexer repairs a
+ * title and a body separately, and a body that is mojibake is mojibake
+ * throughout; but a page can still have a clean line pasted next to legacy
+ * ones, so evidence is gathered only from lines that could be legacy, and
+ * the conversion leaves alone any line the trial decode would not improve.
+ */
+#include <string.h>
+
 #include "vn_repair.h"
 #include "vn_text.h"
 
-int vn__repair_detect(const char *s, size_t n)
+/* Longest word analysed; a syllable has at most 7 letters, and a mojibake
+ * word at most 3 input characters per letter (double UTF-8), plus marks. */
+#define RP_MAXW 32
+
+/* ---- Windows-1252 -------------------------------------------------------- */
+
+/* Byte that cp stands for in Windows-1252 mojibake, or -1. C1 controls stand
+ * for themselves because that is how the undefined bytes come through. */
+static int cp1252_byte(uint32_t cp)
 {
-	(void)s;
-	(void)n;
-	return VN_ENC_UTF8;
+	if (cp < 0x100)
+		return (int)cp;
+	if (cp > 0x2122 || (cp > 0x2C6 && cp < 0x2013 && cp != 0x2DC))
+		return -1;
+	for (int i = 0; i < 32; i++)
+		if (vn__cp1252_hi[i] == cp)
+			return 0x80 + i;
+	return -1;
 }
 
-int vn__repair_convert(const char *s, size_t n, int enc, vn_buf *out, vn_buf *offmap)
+/* À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý and their small letters: the only
+ * U+00C0-U+00FF letters Vietnamese uses, bit (cp - 0xC0). */
+static const uint64_t vi_latin1 =
+	(1ull << 0x00) | (1ull << 0x01) | (1ull << 0x02) | (1ull << 0x03) |
+	(1ull << 0x08) | (1ull << 0x09) | (1ull << 0x0A) | (1ull << 0x0C) |
+	(1ull << 0x0D) | (1ull << 0x12) | (1ull << 0x13) | (1ull << 0x14) |
+	(1ull << 0x15) | (1ull << 0x19) | (1ull << 0x1A) | (1ull << 0x1D);
+static int vi_latin1_letter(uint32_t cp)
 {
+	if (cp < 0xC0 || cp > 0xFF)
+		return 0;
+	return (int)((vi_latin1 >> (cp - 0xC0)) & 1);
+}
+
+/* ---- syllable validator (facts §2) --------------------------------------- */
+
+static const struct vn__letter *letter_find(uint32_t cp)
+{
+	size_t lo = 0, hi = vn__letters_len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (vn__letters[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < vn__letters_len && vn__letters[lo].cp == cp ? &vn__letters[lo] : NULL;
+}
+
+enum { NUC_OPEN = 1, NUC_CLOSED = 2 };
+
+/* Vowel codes: a ă=A â=B e ê=E i o ô=O ơ=P u ư=U y. NUC_CLOSED nuclei need
+ * a final consonant, NUC_OPEN ones take none (underthesea's nucleus list). */
+static const struct {
+	const char *v;
+	unsigned char flags;
+} nuclei[] = {
+	{ "iEu", NUC_OPEN }, { "yEu", NUC_OPEN }, { "oai", NUC_OPEN }, { "oao", NUC_OPEN },
+	{ "oay", NUC_OPEN }, { "oeo", NUC_OPEN }, { "uBy", NUC_OPEN }, { "uOi", NUC_OPEN },
+	{ "UPi", NUC_OPEN }, { "UPu", NUC_OPEN }, { "uya", NUC_OPEN }, { "uyu", NUC_OPEN },
+	{ "uyE", NUC_CLOSED },
+	{ "ai", NUC_OPEN }, { "ao", NUC_OPEN }, { "au", NUC_OPEN }, { "ay", NUC_OPEN },
+	{ "Bu", NUC_OPEN }, { "By", NUC_OPEN }, { "eo", NUC_OPEN }, { "Eu", NUC_OPEN },
+	{ "ia", NUC_OPEN }, { "iu", NUC_OPEN }, { "oi", NUC_OPEN }, { "Oi", NUC_OPEN },
+	{ "Pi", NUC_OPEN }, { "ua", NUC_OPEN }, { "ui", NUC_OPEN }, { "Ua", NUC_OPEN },
+	{ "Ui", NUC_OPEN }, { "Uu", NUC_OPEN }, { "uP", NUC_OPEN },
+	{ "iE", NUC_CLOSED }, { "yE", NUC_CLOSED }, { "uO", NUC_CLOSED }, { "UP", NUC_CLOSED },
+	{ "oA", NUC_CLOSED }, { "uB", NUC_CLOSED }, { "oo", NUC_CLOSED },
+	{ "oa", 0 }, { "oe", 0 }, { "uE", 0 }, { "uy", 0 },
+	{ "A", NUC_CLOSED }, { "B", NUC_CLOSED },
+	{ "a", 0 }, { "e", 0 }, { "E", 0 }, { "i", 0 }, { "o", 0 }, { "O", 0 }, { "P", 0 },
+	{ "u", 0 }, { "U", 0 }, { "y", NUC_OPEN },
+};
+
+static const char *const initials[] = {
+	"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+	"b", "c", "d", "D", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+};
+
+static const char *const finals[] = { "", "c", "ch", "m", "n", "ng", "nh", "p", "t" };
+
+static int front_vowel(char c)
+{
+	return c == 'i' || c == 'e' || c == 'E' || c == 'y';
+}
+
+static int syllable_parse(const char *w, size_t len, int tone)
+{
+	for (size_t a = 0; a < sizeof initials / sizeof *initials; a++) {
+		const char *ini = initials[a];
+		size_t il = strlen(ini);
+		if (il > len || memcmp(w, ini, il) != 0)
+			continue;
+		const char *rest = w + il;
+		size_t rl = len - il;
+		if (rl == 0)
+			continue;
+		char v0 = rest[0];
+		/* Spelling rules: k, gh, ngh before front vowels only; c, g, ng not
+		 * before e ê; c, ng not before i y; qu and gi not before u and i. */
+		if ((!strcmp(ini, "k") || !strcmp(ini, "gh") || !strcmp(ini, "ngh")) && !front_vowel(v0))
+			continue;
+		if ((!strcmp(ini, "c") || !strcmp(ini, "g") || !strcmp(ini, "ng")) && (v0 == 'e' || v0 == 'E'))
+			continue;
+		if ((!strcmp(ini, "c") || !strcmp(ini, "ng")) && (v0 == 'i' || v0 == 'y'))
+			continue;
+		if ((!strcmp(ini, "qu") && (v0 == 'u' || v0 == 'U')) || (!strcmp(ini, "gi") && v0 == 'i'))
+			continue;
+		for (size_t b = 0; b < sizeof nuclei / sizeof *nuclei; b++) {
+			size_t nl = strlen(nuclei[b].v);
+			if (nl > rl || memcmp(rest, nuclei[b].v, nl) != 0)
+				continue;
+			const char *fin = rest + nl;
+			size_t fl = rl - nl;
+			int ok = 0;
+			for (size_t c = 0; c < sizeof finals / sizeof *finals && !ok; c++)
+				ok = strlen(finals[c]) == fl && memcmp(fin, finals[c], fl) == 0;
+			if (!ok)
+				continue;
+			if (fl == 0 && (nuclei[b].flags & NUC_CLOSED))
+				continue;
+			if (fl > 0 && (nuclei[b].flags & NUC_OPEN))
+				continue;
+			/* Stop finals carry only sắc or nặng. */
+			if (fl > 0 && (fin[0] == 'c' || fin[0] == 'p' || fin[0] == 't') && tone != 2 && tone != 5)
+				continue;
+			/* ch and nh follow a ê i y (anh, ếch, inh, huỳnh) only. */
+			if (fl == 2 && fin[1] == 'h') {
+				char last = rest[nl - 1];
+				if (last != 'a' && last != 'E' && last != 'i' && last != 'y')
+					continue;
+			}
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int vn__repair_is_syllable(const uint32_t *cps, size_t n)
+{
+	char base[RP_MAXW];
+	unsigned char qual[RP_MAXW], tone[RP_MAXW];
+	size_t m = 0;
+	if (n == 0 || n > RP_MAXW)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = cps[i];
+		if (c < 0x80) {
+			if (c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			if (c < 'a' || c > 'z')
+				return 0;
+			base[m] = (char)c;
+			qual[m] = tone[m] = 0;
+			m++;
+			continue;
+		}
+		int q = 0, t = 0;
+		switch (c) {
+		case 0x0300: case 0x0340: t = 1; break;
+		case 0x0301: case 0x0341: t = 2; break;
+		case 0x0303: t = 3; break;
+		case 0x0309: t = 4; break;
+		case 0x0323: t = 5; break;
+		case 0x0302: q = 1; break;
+		case 0x0306: q = 2; break;
+		case 0x031B: q = 3; break;
+		default: {
+			const struct vn__letter *l = letter_find(c);
+			if (!l)
+				return 0;
+			base[m] = l->base;
+			qual[m] = l->quality;
+			tone[m] = l->tone;
+			m++;
+			continue;
+		}
+		}
+		/* A combining mark goes on the letter before it, once per kind. */
+		if (m == 0 || !strchr("aeiouy", base[m - 1]))
+			return 0;
+		if (q) {
+			if (qual[m - 1])
+				return 0;
+			char b = base[m - 1];
+			if ((q == 1 && b != 'a' && b != 'e' && b != 'o') || (q == 2 && b != 'a') ||
+			    (q == 3 && b != 'o' && b != 'u'))
+				return 0;
+			qual[m - 1] = (unsigned char)q;
+		} else {
+			if (tone[m - 1])
+				return 0;
+			tone[m - 1] = (unsigned char)t;
+		}
+	}
+	if (m > 8)
+		return 0;
+	char w[8];
+	int t = 0;
+	for (size_t i = 0; i < m; i++) {
+		if (tone[i]) {
+			if (t)
+				return 0;
+			t = tone[i];
+		}
+		char b = base[i];
+		switch (qual[i]) {
+		case 1: b = b == 'a' ? 'B' : b == 'e' ? 'E' : 'O'; break;
+		case 2: b = 'A'; break;
+		case 3: b = b == 'o' ? 'P' : 'U'; break;
+		default: break;
+		}
+		w[i] = b;
+	}
+	return syllable_parse(w, m, t);
+}
+
+/* ---- one decoding step per legacy encoding ------------------------------ */
+
+static size_t decode_at(uint32_t *cp, const unsigned char *p, size_t lim, size_t i)
+{
+	return vn_utf8_decode(cp, p + i, lim - i);
+}
+
+static int vni_vowel(uint32_t c, int *idx, int *quality, int *upper)
+{
+	static const char vowels[] = "aeiouy";
+	*quality = 0;
+	*upper = 0;
+	if (c >= 'A' && c <= 'Z') {
+		*upper = 1;
+		c += 'a' - 'A';
+	}
+	if (c < 0x80) {
+		const char *v = c ? strchr(vowels, (int)c) : NULL;
+		if (!v)
+			return 0;
+		*idx = (int)(v - vowels);
+		return 1;
+	}
+	/* ơ ư written as one VNI byte (F4 F6, capitals D4 D6) take a tone mark. */
+	switch (c) {
+	case 0xD4: *upper = 1; /* fall through */
+	case 0xF4: *idx = 3; *quality = 3; return 1;
+	case 0xD6: *upper = 1; /* fall through */
+	case 0xF6: *idx = 4; *quality = 3; return 1;
+	default: return 0;
+	}
+}
+
+/* Decode one source character (or character group) at p[i..lim) in enc into
+ * *out; returns the input bytes consumed (≥ 1). Characters that enc cannot
+ * have produced are passed through. */
+static size_t step(int enc, const unsigned char *p, size_t lim, size_t i, uint32_t *out)
+{
+	uint32_t c;
+	size_t k = decode_at(&c, p, lim, i);
+	*out = c;
+	if (enc == VN_ENC_UTF8)
+		return k;
+	int b = cp1252_byte(c);
+	if (enc == VN_ENC_VNI) {
+		int idx, q0, up;
+		if (i + k < lim && vni_vowel(c, &idx, &q0, &up)) {
+			uint32_t c2;
+			size_t k2 = decode_at(&c2, p, lim, i + k);
+			int b2 = cp1252_byte(c2);
+			if (b2 >= 0xC0 && vn__vni_mark[b2 - 0xC0] != 0xFF) {
+				int q = vn__vni_mark[b2 - 0xC0] >> 4, t = vn__vni_mark[b2 - 0xC0] & 15;
+				if (!(q && q0)) {
+					size_t at = ((size_t)idx * 4 + (size_t)(q ? q : q0)) * 6 + (size_t)t;
+					uint16_t r = up ? vn__compose_upper[at] : vn__compose_lower[at];
+					if (r) {
+						*out = r;
+						return k + k2;
+					}
+				}
+			}
+		}
+		if (b >= 0xC0 && vn__vni_single[b - 0xC0])
+			*out = vn__vni_single[b - 0xC0];
+		return k;
+	}
+	if (b < 0x80)
+		return k;
+	if (enc == VN_ENC_TCVN3) {
+		*out = vn__tcvn3_hi[b - 0x80];
+		return k;
+	}
+	/* VN_ENC_DOUBLE_UTF8: a lead byte and its continuation bytes, each one
+	 * character, make one UTF-8 sequence. */
+	if (b < 0xC2 || b > 0xF4)
+		return k;
+	unsigned char seq[4];
+	size_t need = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4, used = k;
+	seq[0] = (unsigned char)b;
+	for (size_t j = 1; j < need; j++) {
+		uint32_t cc;
+		if (i + used >= lim)
+			return k;
+		size_t kk = decode_at(&cc, p, lim, i + used);
+		int bb = cp1252_byte(cc);
+		if (bb < 0x80 || bb > 0xBF || (cc == 0xFFFD && kk == 1))
+			return k;
+		seq[j] = (unsigned char)bb;
+		used += kk;
+	}
+	uint32_t d;
+	if (vn_utf8_decode(&d, seq, need) != need)
+		return k;
+	*out = d;
+	return used;
+}
+
+/* ---- evidence ----------------------------------------------------------- */
+
+typedef struct rp_stats {
+	unsigned fixed;   /* invalid word that decodes to a valid syllable */
+	unsigned broken;  /* valid syllable that decodes to an invalid word */
+	unsigned swapped; /* valid syllable that decodes to another valid one */
+	unsigned junk;    /* changed, invalid before and after */
+	unsigned strong;  /* fixed words with a mark no Latin-1 word has */
+	unsigned words;   /* all words seen */
+} rp_stats;
+
+/* Characters that can be part of a mojibake word: letters, combining marks,
+ * every U+0080-U+00FF character (TCVN3 uses § ® ¸ µ … as letters) and the
+ * Windows-1252 punctuation (double UTF-8 continuation bytes). */
+static int word_cp(uint32_t c)
+{
+	if (c < 0x80)
+		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	if (c < 0x250 || (c >= 0x300 && c < 0x370) || (c >= 0x1E00 && c < 0x1F00))
+		return 1;
+	return cp1252_byte(c) >= 0;
+}
+
+/* A line could be TCVN3 or VNI mojibake only if every character is a
+ * Windows-1252 one; anything else means it already is Unicode. */
+static int line_eligible(int enc, const unsigned char *p, size_t ls, size_t le)
+{
+	if (enc == VN_ENC_DOUBLE_UTF8)
+		return 1;
+	for (size_t i = ls; i < le;) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t c;
+		size_t k = decode_at(&c, p, le, i);
+		if (cp1252_byte(c) < 0 || (c == 0xFFFD && k == 1))
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+/* Strong TCVN3 evidence: a symbol (A0-BF, × ÷) inside a word that decodes to
+ * a syllable; Latin-1 words in other languages hold letters only. Strong VNI
+ * evidence: a vowel followed by a grave, hook, circumflex+hook mark or ñ
+ * (đ), which no Latin-1 language writes after a vowel. */
+static int strong_char(int enc, uint32_t prev, uint32_t c)
+{
+	if (enc == VN_ENC_TCVN3)
+		return (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7;
+	if (enc == VN_ENC_VNI) {
+		uint32_t pl = prev | 0x20;
+		int vowel = (prev < 0x80 && pl >= 'a' && strchr("aeiouy", (int)pl)) ||
+			    prev == 0xF4 || prev == 0xF6 || prev == 0xD4 || prev == 0xD6;
+		if (c == 0xF1 || c == 0xD1)
+			return 1;
+		return vowel && (c == 0xF8 || c == 0xD8 || c == 0xFB || c == 0xDB || c == 0xE5 || c == 0xC5);
+	}
+	return 1;
+}
+
+static void analyze_line(int enc, const unsigned char *p, size_t ls, size_t le, rp_stats *st)
+{
+	size_t i = ls;
+	while (i < le) {
+		uint32_t c;
+		size_t k = decode_at(&c, p, le, i);
+		if (!word_cp(c) || (c == 0xFFFD && k == 1)) {
+			i += k;
+			continue;
+		}
+		size_t ws = i, we = i;
+		uint32_t orig[RP_MAXW], dec[RP_MAXW];
+		size_t on = 0, dn = 0;
+		int strong = 0;
+		uint32_t prev = 0;
+		while (we < le) {
+			size_t kk = decode_at(&c, p, le, we);
+			if (!word_cp(c) || (c == 0xFFFD && kk == 1))
+				break;
+			if (on < RP_MAXW)
+				orig[on] = c;
+			on++;
+			strong |= strong_char(enc, prev, c);
+			prev = c;
+			we += kk;
+		}
+		i = we;
+		st->words++;
+		if (on > RP_MAXW)
+			continue;
+		for (size_t j = ws; j < we && dn < RP_MAXW;)
+			j += step(enc, p, we, j, &dec[dn++]);
+		if (dn == on && memcmp(orig, dec, on * sizeof *orig) == 0)
+			continue;
+		/* A lone symbol is no evidence: "£" reads as TCVN3 "Ê", "·" as "ã". */
+		if (on == 1)
+			continue;
+		int ov = vn__repair_is_syllable(orig, on);
+		int dv = vn__repair_is_syllable(dec, dn);
+		if (ov && dv)
+			st->swapped++;
+		else if (ov)
+			st->broken++;
+		else if (dv) {
+			st->fixed++;
+			st->strong += (unsigned)strong;
+		} else
+			st->junk++;
+	}
+}
+
+static size_t line_end(const unsigned char *p, size_t n, size_t ls)
+{
+	const unsigned char *nl = memchr(p + ls, '\n', n - ls);
+	return nl ? (size_t)(nl - p) : n;
+}
+
+/* The per-line guard of vn__repair_convert. */
+static int line_improves(const rp_stats *st)
+{
+	return st->fixed >= 1 && st->fixed >= st->broken + st->swapped;
+}
+
+/* The whole-text decision. Genuine TCVN3 prose has swapped words (có is
+ * "cã", một is "mét") but fixed ones far outnumber them; correct text that
+ * slips through the byte scan has almost only swapped and broken ones. */
+static int accept(int enc, const rp_stats *st)
+{
+	if (st->fixed < 2 || st->strong < 1)
+		return 0;
+	if (st->broken * 10 > st->fixed || st->swapped * 2 > st->fixed || st->junk > st->fixed)
+		return 0;
+	/* Very short texts (queries, titles) get no benefit of the doubt. */
+	if (st->words < 4 && (st->broken || st->swapped || st->junk))
+		return 0;
 	(void)enc;
+	return 1;
+}
+
+/* One byte pass: is there any character that mojibake produces and correct
+ * Vietnamese does not? That is a U+0080-U+00FF character other than the
+ * Vietnamese letters, or Windows-1252 punctuation right after a Latin-1
+ * letter that could be a UTF-8 lead byte (Ã€ for À). */
+static int suspicious(const unsigned char *p, size_t n)
+{
+	int after_lead = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = p[i];
+		if (b < 0x80) {
+			after_lead = 0;
+			continue;
+		}
+		if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) {
+			after_lead = 0;
+			continue;
+		}
+		if (b == 0xC2)
+			return 1;
+		if (b == 0xC3) {
+			uint32_t cp = 0xC0u + (p[i + 1] & 0x3Fu);
+			if (!vi_latin1_letter(cp))
+				return 1;
+			after_lead = cp >= 0xC2 && cp <= 0xF4;
+			i++;
+			continue;
+		}
+		if (after_lead && (b == 0xC5 || b == 0xC6 || b == 0xCB || b == 0xE2)) {
+			uint32_t cp;
+			size_t k = vn_utf8_decode(&cp, p + i, n - i);
+			if (cp1252_byte(cp) >= 0x80)
+				return 1;
+			i += k - 1;
+		}
+		after_lead = 0;
+	}
+	return 0;
+}
+
+int vn__repair_detect(const char *s, size_t n)
+{
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-	while (i < n) {
+	if (!s || n == 0 || !suspicious(p, n))
+		return VN_ENC_UTF8;
+	static const int cands[] = { VN_ENC_DOUBLE_UTF8, VN_ENC_TCVN3, VN_ENC_VNI };
+	int best = VN_ENC_UTF8;
+	unsigned best_fixed = 0;
+	for (size_t e = 0; e < sizeof cands / sizeof *cands; e++) {
+		int enc = cands[e];
+		rp_stats st = { 0, 0, 0, 0, 0, 0 };
+		for (size_t ls = 0; ls < n;) {
+			size_t le = line_end(p, n, ls);
+			if (line_eligible(enc, p, ls, le))
+				analyze_line(enc, p, ls, le, &st);
+			else
+				st.words++;
+			ls = le + 1;
+		}
+		if (accept(enc, &st) && st.fixed > best_fixed) {
+			best = enc;
+			best_fixed = st.fixed;
+		}
+	}
+	return best;
+}
+
+/* ---- conversion ---------------------------------------------------------- */
+
+static int emit(vn_buf *out, vn_buf *offmap, uint32_t cp, size_t off)
+{
+	char u[4];
+	size_t len = vn_utf8_encode(u, cp);
+	int rc = vn_buf_append(out, u, len);
+	if (rc || !offmap)
+		return rc;
+	uint32_t o[4];
+	for (size_t j = 0; j < len; j++)
+		o[j] = (uint32_t)off;
+	rc = vn_buf_append(offmap, o, len * sizeof *o);
+	if (rc)
+		out->len -= len;
+	return rc;
+}
+
+static int convert_range(int enc, const unsigned char *p, size_t ls, size_t le, vn_buf *out, vn_buf *offmap)
+{
+	for (size_t i = ls; i < le;) {
 		uint32_t cp;
-		size_t k = vn_utf8_decode(&cp, p + i, n - i);
-		size_t before = out->len;
-		int rc = vn_buf_put_utf8(out, cp);
+		size_t k = step(enc, p, le, i, &cp);
+		int rc = emit(out, offmap, cp, i);
 		if (rc)
 			return rc;
-		if (offmap) {
-			uint32_t off = (uint32_t)i;
-			for (size_t j = before; j < out->len; j++)
-				if ((rc = vn_buf_append(offmap, &off, sizeof off)) != 0)
-					return rc;
-		}
 		i += k;
 	}
 	return 0;
 }
 
+int vn__repair_convert(const char *s, size_t n, int enc, vn_buf *out, vn_buf *offmap)
+{
+	if (!out || (!s && n))
+		return VN_EINVAL;
+	if (enc < VN_ENC_UTF8 || enc > VN_ENC_DOUBLE_UTF8)
+		return VN_EINVAL;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t out0 = out->len, map0 = offmap ? offmap->len : 0;
+	int rc = vn_buf_reserve(out, n);
+	if (!rc && offmap && n <= SIZE_MAX / 4)
+		rc = vn_buf_reserve(offmap, n * 4);
+	if (rc)
+		return rc;
+	if (enc == VN_ENC_UTF8) {
+		rc = convert_range(enc, p, 0, n, out, offmap);
+	} else {
+		for (size_t ls = 0; ls < n && !rc;) {
+			size_t le = line_end(p, n, ls);
+			int line_enc = VN_ENC_UTF8;
+			if (line_eligible(enc, p, ls, le)) {
+				rp_stats st = { 0, 0, 0, 0, 0, 0 };
+				analyze_line(enc, p, ls, le, &st);
+				if (line_improves(&st))
+					line_enc = enc;
+			}
+			rc = convert_range(line_enc, p, ls, le, out, offmap);
+			if (!rc && le < n)
+				rc = emit(out, offmap, '\n', le);
+			ls = le + 1;
+		}
+	}
+	if (rc) {
+		/* Leave the buffers as they were on failure. */
+		out->len = out0;
+		if (out->data)
+			out->data[out0] = '\0';
+		if (offmap)
+			offmap->len = map0;
+	}
+	return rc;
+}
+
 int vn_text_repair(vn_text *t, const char *s, size_t n, vn_buf *out, int *out_enc)
 {
 	(void)t;
+	if (!out || (!s && n))
+		return VN_EINVAL;
 	vn_buf_clear(out);
 	int enc = vn__repair_detect(s, n);
 	if (out_enc)

@@ -1,0 +1,103 @@
+/* repair_scan.c — runs legacy-encoding detection over every title and body
+ * of JSON Lines corpora (.jsonl.gz) and reports the texts it would repair.
+ * Usage: vn-repair-scan [-q] FILE.jsonl.gz...
+ * Prints one line per text detected as legacy ("id<TAB>field<TAB>encoding
+ * <TAB>first 80 bytes"), then "texts N legacy M ms T". Exit 0, or 1 on a
+ * read error. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <zlib.h>
+#include <jansson.h>
+
+#include "vn_repair.h"
+#include "vn_text.h"
+
+static const char *enc_name(int enc)
+{
+	switch (enc) {
+	case VN_ENC_TCVN3: return "TCVN3";
+	case VN_ENC_VNI: return "VNI";
+	case VN_ENC_DOUBLE_UTF8: return "DOUBLE_UTF8";
+	default: return "UTF8";
+	}
+}
+
+/* Reads one whole line (any length) into b; 0 at end of file. */
+static int read_line(gzFile f, vn_buf *b)
+{
+	char chunk[65536];
+	vn_buf_clear(b);
+	while (gzgets(f, chunk, sizeof chunk)) {
+		size_t len = strlen(chunk);
+		if (vn_buf_append(b, chunk, len))
+			return -1;
+		if (len && chunk[len - 1] == '\n')
+			return 1;
+	}
+	return b->len > 0;
+}
+
+int main(int argc, char **argv)
+{
+	int quiet = 0, first = 1;
+	if (argc > 1 && !strcmp(argv[1], "-q")) {
+		quiet = 1;
+		first = 2;
+	}
+	if (first >= argc) {
+		fprintf(stderr, "usage: vn-repair-scan [-q] FILE.jsonl.gz...\n");
+		return 2;
+	}
+	unsigned long texts = 0, legacy = 0;
+	double secs = 0;
+	vn_buf line = VN_BUF_INIT;
+	for (int a = first; a < argc; a++) {
+		gzFile f = gzopen(argv[a], "rb");
+		if (!f) {
+			fprintf(stderr, "vn-repair-scan: cannot open %s\n", argv[a]);
+			return 1;
+		}
+		int rc;
+		while ((rc = read_line(f, &line)) > 0) {
+			json_error_t jerr;
+			json_t *doc = json_loadb(line.data, line.len, JSON_ALLOW_NUL, &jerr);
+			if (!doc) {
+				fprintf(stderr, "vn-repair-scan: %s: bad JSON line: %s\n", argv[a], jerr.text);
+				return 1;
+			}
+			static const char *const fields[] = { "title", "body" };
+			for (int k = 0; k < 2; k++) {
+				json_t *v = json_object_get(doc, fields[k]);
+				if (!json_is_string(v))
+					continue;
+				const char *s = json_string_value(v);
+				size_t n = json_string_length(v);
+				struct timespec t0, t1;
+				clock_gettime(CLOCK_MONOTONIC, &t0);
+				int enc = vn__repair_detect(s, n);
+				clock_gettime(CLOCK_MONOTONIC, &t1);
+				secs += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+				texts++;
+				if (enc != VN_ENC_UTF8) {
+					legacy++;
+					if (!quiet) {
+						json_t *id = json_object_get(doc, "id");
+						printf("%s\t%s\t%s\t%.80s\n", json_is_string(id) ? json_string_value(id) : "?",
+						       fields[k], enc_name(enc), s);
+					}
+				}
+			}
+			json_decref(doc);
+		}
+		gzclose(f);
+		if (rc < 0) {
+			fprintf(stderr, "vn-repair-scan: out of memory\n");
+			return 1;
+		}
+	}
+	vn_buf_free(&line);
+	printf("texts %lu legacy %lu ms %.0f\n", texts, legacy, secs * 1000);
+	return 0;
+}
