@@ -387,6 +387,46 @@ static void test_jsonl_invalid_utf8_and_bad_date(void **state)
 	recs_free(&rs);
 }
 
+/* Every class of malformed UTF-8 (RFC 3629 section 3/4) is repaired, every
+ * well-formed one is kept as is. */
+static void test_jsonl_utf8_table(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *bytes;
+		int valid;
+	} t[] = {
+		{ "a", 1 }, { "\xC3\xA9", 1 }, { "\xE1\xBB\x87", 1 }, { "\xF0\x9F\x98\x80", 1 },
+		{ "\xEF\xBB\xBF", 1 }, { "\xED\x9F\xBF", 1 }, { "\xF4\x8F\xBF\xBF", 1 },
+		{ "\xE0\xA0\x80", 1 }, { "12345678\xC3\xA9" "12345678", 1 },
+		{ "\x80", 0 }, { "\xBF", 0 }, { "\xC0\x80", 0 }, { "\xC1\xBF", 0 },
+		{ "\xE0\x9F\xBF", 0 }, { "\xED\xA0\x80", 0 }, { "\xF0\x8F\xBF\xBF", 0 },
+		{ "\xF4\x90\x80\x80", 0 }, { "\xF5\x80\x80\x80", 0 }, { "\xFE", 0 },
+		{ "\xE1\xBB", 0 }, { "\xC3", 0 }, { "\xF0\x9F\x98", 0 }, { "1234567\xC3", 0 },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char line[200];
+		int k = snprintf(line, sizeof line, "{\"id\": \"u\", \"title\": \"x%sx\", \"body\": \"b\"}",
+				 t[i].bytes);
+		recs rs;
+		read_mem(VN_ARTICLE_FMT_JSONL, line, (size_t)k, &rs);
+		assert_int_equal(rs.n, 1);
+		if (rs.v[0].status != VN_ARTICLE_OK)
+			fail_msg("case %zu failed: %s", i, rs.v[0].msg);
+		if (t[i].valid) {
+			assert_null(rs.v[0].warning);
+			assert_int_equal(rs.v[0].title_len, strlen(t[i].bytes) + 2);
+			assert_memory_equal(rs.v[0].title + 1, t[i].bytes, strlen(t[i].bytes));
+		} else {
+			if (!rs.v[0].warning || !strstr(rs.v[0].warning, "invalid UTF-8"))
+				fail_msg("case %zu: no warning", i);
+			assert_non_null(strstr(rs.v[0].title, "\xEF\xBF\xBD"));
+			assert_true(vn_utf8_valid(rs.v[0].title, rs.v[0].title_len));
+		}
+		recs_free(&rs);
+	}
+}
+
 static void test_jsonl_deleted(void **state)
 {
 	(void)state;
@@ -740,6 +780,288 @@ static void test_page_seed(void **state)
 	recs_free(&rs);
 }
 
+
+/* ---- HTML ---------------------------------------------------------------- */
+
+static void parse_html_ok(const char *html, const vn_article__html_config *cfg, const char *dir,
+			  vn_article__doc *d)
+{
+	vn_error err = VN_ERROR_INIT;
+	int rc = vn_article__parse_html(d, html, strlen(html), cfg, dir, &err);
+	if (rc != 0)
+		fail_msg("parse_html: %s", err.msg);
+}
+
+static void test_html_defaults(void **state)
+{
+	(void)state;
+	vn_article__doc d;
+	/* og:title, canonical host, <article>, junk dropped, entities decoded */
+	parse_html_ok("<html lang='vi-VN'><head><meta charset='utf-8'>"
+		      "<title>Tin hay - Cổng thông tin điện tử phường X</title>"
+		      "<meta property='og:title' content=' Tin  hay '>"
+		      "<meta name='vnsearch:id' content='x-42'>"
+		      "<meta property='article:published_time' content='2023-03-21T08:00:00+07:00'>"
+		      "<link rel='canonical' href='https://Phuong.X.gov.vn:443/a?b=1'>"
+		      "<script>var a = 'Lượt xem';</script><style>p{}</style></head><body>"
+		      "<nav><a href='/'>Trang chủ</a></nav><div class='top-menu'>Menu chữ</div>"
+		      "<article><h1>Tin hay</h1><p>Đoạn &amp; một,\n   có   khoảng trắng.</p>"
+		      "<div class='share-box'>Chia sẻ</div><p>Đoạn <b>hai</b>&nbsp;&nbsp;cuối.</p>"
+		      "<table><tr><td>ô 1</td><td>ô 2</td></tr></table><ul><li>mục</li></ul>"
+		      "<div style='display: none'>ẩn</div><form>Tìm kiếm</form></article>"
+		      "<footer>Bản quyền</footer></body></html>",
+		      NULL, NULL, &d);
+	assert_string_equal(d.title, "Tin hay");
+	assert_int_equal(d.title_len, strlen("Tin hay"));
+	assert_string_equal(d.id, "x-42");
+	assert_string_equal(d.date, "2023-03-21");
+	assert_string_equal(d.site, "phuong.x.gov.vn");
+	assert_string_equal(d.url, "https://Phuong.X.gov.vn:443/a?b=1");
+	assert_string_equal(d.lang, "vi");
+	assert_string_equal(d.body, "Tin hay\nĐoạn & một, có khoảng trắng.\nĐoạn hai cuối.\nô 1 ô 2\nmục");
+	assert_int_equal(d.body_len, strlen(d.body));
+	vn_article__doc_free(&d);
+
+	/* <title> without the portal suffix; body by text density; no charset
+	 * declared: read as UTF-8; weekday date after the title preferred over the
+	 * banner's date of today */
+	parse_html_ok("<html><head><title>Phường tổ chức lễ ra quân làm sạch bãi biển - Cổng TTĐT</title></head>"
+		      "<body><div class='banner'>Thứ sáu, 27/11/2026</div>"
+		      "<div id='left'><a href='/1'>Tin một rất dài dài dài dài dài dài dài dài dài dài dài dài</a>"
+		      "<a href='/2'>Tin hai rất dài dài dài dài dài dài dài dài dài dài dài dài dài dài</a></div>"
+		      "<div id='c'><h2>Lễ ra quân</h2><span>Cập nhật 01/01/2020</span>"
+		      "<span>Thứ hai, 05/06/2023 07:00</span>"
+		      "<div class='noi-dung'><p>Sáng nay, hơn 200 đoàn viên ra quân.</p><p>Thu gom 3 tấn rác.</p>"
+		      "<p>Hoạt động kéo dài đến trưa.</p></div></div>"
+		      "<div class='related-news'><p>Tin liên quan dài dài dài dài dài dài dài dài dài dài dài dài dài "
+		      "dài dài dài dài dài dài dài dài dài dài dài dài dài dài dài dài dài</p></div></body></html>",
+		      NULL, NULL, &d);
+	assert_string_equal(d.title, "Phường tổ chức lễ ra quân làm sạch bãi biển");
+	assert_string_equal(d.body, "Sáng nay, hơn 200 đoàn viên ra quân.\nThu gom 3 tấn rác.\nHoạt động kéo dài đến trưa.");
+	assert_string_equal(d.date, "2026-11-27");   /* no title element in the tree: the first weekday date */
+	assert_null(d.site);
+	assert_null(d.id);
+	assert_null(d.lang);
+	vn_article__doc_free(&d);
+
+	/* the same page with an h1 title: the date after it wins; the page's
+	 * directory names the site */
+	parse_html_ok("<html><body><div class='banner'>Thứ sáu, 27/11/2026</div>"
+		      "<div><h1>Lễ ra quân</h1><span>Cập nhật 01/01/2020</span>"
+		      "<span>Thứ hai, 05/06/2023 07:00</span><main><p>Thân bài.</p></main></div></body></html>",
+		      NULL, "xa.hoian.gov.vn", &d);
+	assert_string_equal(d.title, "Lễ ra quân");
+	assert_string_equal(d.date, "2023-06-05");
+	assert_string_equal(d.body, "Thân bài.");
+	assert_string_equal(d.site, "xa.hoian.gov.vn");
+	vn_article__doc_free(&d);
+
+	/* impossible metadata date: dropped with a warning, the text date used */
+	parse_html_ok("<html><head><meta property='article:published_time' content='2023-02-31'></head>"
+		      "<body><h1>T</h1><p>21/03/2023</p><article>B</article></body></html>",
+		      NULL, "pages", &d);
+	assert_string_equal(d.date, "2023-03-21");
+	assert_null(d.site);   /* "pages" is not a host */
+	vn_article__doc_free(&d);
+}
+
+static void test_html_failures(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {
+		"", "<html></html>", "<html><body><p>no title anywhere</p></body></html>",
+		"<html><head><title>Only a title</title></head><body><nav>menu</nav></body></html>",
+		"\x00\x01\x02", "<<<>>>",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		vn_article__doc d;
+		vn_error err = VN_ERROR_INIT;
+		size_t n = i == 4 ? 3 : strlen(bad[i]);
+		assert_int_equal(vn_article__parse_html(&d, bad[i], n, NULL, NULL, &err), VN_EINVAL);
+		assert_true(strstr(err.msg, "title") || strstr(err.msg, "body") || strstr(err.msg, "HTML"));
+		assert_null(d.title);
+		assert_null(d.body);
+	}
+}
+
+static void test_html_config(void **state)
+{
+	(void)state;
+	const char *conf =
+		"# selectors\n"
+		"[default]      # for every site\n"
+		"title = h1.title, h1\n"
+		"drop = div.ads\n"
+		"\n"
+		"[site a.gov.vn]\n"
+		"title = div.news #t\n"
+		"body = div.news .content.main, div.other\n"
+		"date = span.d\n"
+		"author = p.by ; by-line\n"
+		"category = SPAN.Cat\n"
+		"summary = div.sapo\n"
+		"drop = div.tools\n"
+		"[site *.hoian.gov.vn]\n"
+		"title = h3\n"
+		"[site *.x.hoian.gov.vn]\n"
+		"title = h4\n";
+	vn_article__html_config *cfg = NULL;
+	vn_error err = VN_ERROR_INIT;
+	assert_int_equal(vn_article__html_config_parse(&cfg, conf, strlen(conf), "s.conf", &err), 0);
+	const char *page =
+		"<html><head><link rel='canonical' href='http://a.gov.vn/x'></head><body>"
+		"<h1 class='title'>Sai</h1><h3>H3</h3><h4>H4</h4>"
+		"<div class='news'><h2 id='T'>Đúng</h2><span class='d'>Ngày 02/01/2024</span>"
+		"<span class='cat'>Y tế</span><div class='sapo'>Tóm tắt</div>"
+		"<div class='main content'><p>Một</p><div class='tools'>In</div><div class='ads'>QC</div>"
+		"<p class='by'>Lan Anh</p></div><div class='content main'><p>Hai</p></div></div>"
+		"<div class='content main'><p>Ngoài news</p></div></body></html>";
+	vn_article__doc d;
+	parse_html_ok(page, cfg, NULL, &d);
+	assert_string_equal(d.title, "Đúng");
+	assert_string_equal(d.date, "2024-01-02");
+	assert_string_equal(d.author, "Lan Anh");
+	assert_string_equal(d.category, "Y tế");
+	assert_string_equal(d.summary, "Tóm tắt");
+	assert_string_equal(d.body, "Một\nHai");
+	vn_article__doc_free(&d);
+
+	/* the second body selector when the first matches nothing; [default] title */
+	const char *page2 = "<html><head><meta property='og:url' content='https://a.gov.vn/y'></head><body>"
+			    "<h1 class='title'>Mặc định</h1><div class='other'><p>Khác</p></div></body></html>";
+	parse_html_ok(page2, cfg, NULL, &d);
+	assert_string_equal(d.title, "Mặc định");
+	assert_string_equal(d.body, "Khác");
+	vn_article__doc_free(&d);
+
+	/* wildcards: the longest suffix wins; the bare domain is not a subdomain */
+	const char *tmpl = "<html><head><title>T</title><link rel='canonical' href='https://%s/'></head>"
+			   "<body><h3>H3</h3><h4>H4</h4><article>B</article></body></html>";
+	static const struct {
+		const char *host, *title;
+	} w[] = { { "xa.hoian.gov.vn", "H3" }, { "y.x.hoian.gov.vn", "H4" }, { "hoian.gov.vn", "T" },
+		  { "b.gov.vn", "T" } };
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+		char buf[400];
+		snprintf(buf, sizeof buf, tmpl, w[i].host);
+		parse_html_ok(buf, cfg, NULL, &d);
+		assert_string_equal(d.title, w[i].title);
+		vn_article__doc_free(&d);
+	}
+	vn_article__html_config_free(cfg);
+	vn_article__html_config_free(NULL);
+
+	static const struct {
+		const char *text, *msg;
+	} bad[] = {
+		{ "[default]\ncolour = h1\n", "s.conf:2: unknown key \"colour\"" },
+		{ "[site]\n", "s.conf:1: unknown section" },
+		{ "[sites a]\n", "s.conf:1: unknown section" },
+		{ "[default\n", "s.conf:1: bad section header" },
+		{ "title h1\n", "s.conf:1: expected key = selectors" },
+		{ "\n\ntitle = div > p\n", "s.conf:3: bad selector" },
+		{ "title = h1,\n", "s.conf:1: bad selector" },
+		{ "title = a[href]\n", "s.conf:1: bad selector" },
+		{ "title = .\n", "s.conf:1: bad selector" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		cfg = (vn_article__html_config *)1;
+		assert_int_equal(vn_article__html_config_parse(&cfg, bad[i].text, strlen(bad[i].text), "s.conf",
+							       &err),
+				 VN_EINVAL);
+		assert_null(cfg);
+		if (!strstr(err.msg, bad[i].msg))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err.msg, bad[i].msg);
+	}
+
+	/* a config that cannot be read fails the open */
+	vn_article_options o = { path_in("no-such.conf"), 0 };
+	vn_article_reader *r = NULL;
+	assert_true(vn_article_reader_open(&r, tmpdir, &o, &err) < 0);
+	assert_null(r);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* The sample corpus in the repository (corpus/README.md): every file reads,
+ * and the HTML pages come out as the README describes with sites.conf. */
+static void test_sample_corpus(void **state)
+{
+	(void)state;
+	vn_article_options o = { VN_SOURCE_DIR "/corpus/html/sites.conf", 0 };
+	recs rs;
+	read_path(VN_SOURCE_DIR "/corpus", &o, &rs);
+	assert_int_equal(rs.failed, 0);
+	assert_int_equal(rs.n, 56 + 3 + 4);
+	size_t html = 0, pages = 0, legal = 0, procedure = 0, en = 0, undated = 0;
+	for (size_t i = 0; i < rs.n; i++) {
+		rec *a = &rs.v[i];
+		legal += strcmp(a->kind, "legal") == 0;
+		procedure += strcmp(a->kind, "procedure") == 0;
+		en += strcmp(a->lang, "en") == 0;
+		undated += a->date == NULL;
+		assert_null(strstr(a->body, "Lượt xem"));
+		assert_null(strstr(a->body, "Bản in"));
+		assert_null(strstr(a->body, "Tin liên quan"));
+		assert_null(strstr(a->body, "Trang chủ"));
+		if (strncmp(a->source, "html/", 5) == 0) {
+			html++;
+			assert_string_equal(a->id, a->source);
+			assert_non_null(a->author);
+			assert_non_null(a->date);
+			assert_non_null(a->site);
+			assert_false(ends_with(a->body, a->author));   /* the by-line is not body text */
+			assert_null(strstr(a->body, a->title));
+			assert_null(strstr(a->body, "In trang"));
+		}
+		if (strncmp(a->source, "pages/", 6) == 0) {
+			pages++;
+			assert_string_equal(a->id, a->source);
+			assert_non_null(a->author);
+			assert_non_null(a->date);
+			assert_false(ends_with(a->body, a->author));
+		}
+		if (strcmp(a->source, "html/phuongtanan-2023-0321-mot-cua.html") == 0) {
+			assert_string_equal(a->title, "Tiếp nhận hồ sơ qua dịch vụ công trực tuyến tăng mạnh");
+			assert_string_equal(a->date, "2023-03-21");
+			assert_string_equal(a->author, "Minh Thư");
+			assert_string_equal(a->category, "Cải cách hành chính");
+			assert_string_equal(a->site, "phuongtanan.hoian.gov.vn");
+			assert_true(strncmp(a->body, "Theo báo cáo của UBND phường Tân An", 20) == 0);
+			assert_non_null(strstr(a->body, "“Tôi nộp hồ sơ"));   /* &ldquo; decoded */
+		}
+		if (strcmp(a->source, "html/xacamha-2025-0505-tiem-chung.html") == 0) {
+			assert_string_equal(a->title, "Tiêm chủng vắc xin sởi cho trẻ từ 1 đến 5 tuổi");
+			assert_string_equal(a->date, "2025-05-05");
+			assert_string_equal(a->author, "Trạm Y tế xã");
+			assert_true(strncmp(a->body, "Thực hiện Kế hoạch số 156/KH-UBND", 20) == 0);
+			assert_null(strstr(a->body, "Cẩm Hà ra quân"));
+		}
+		if (strcmp(a->source, "pages/tanan-2020-0108-tong-ket-bhyt.txt") == 0)
+			assert_string_equal(a->date, "2020-01-08");
+	}
+	assert_int_equal(html, 3);
+	assert_int_equal(pages, 4);
+	assert_int_equal(legal, 4);
+	assert_int_equal(procedure, 4);
+	assert_int_equal(en, 4);
+	assert_int_equal(undated, 3);
+	recs_free(&rs);
+
+	/* without sites.conf the defaults still find title and date of the DNN pages */
+	read_path(VN_SOURCE_DIR "/corpus/html", NULL, &rs);
+	assert_int_equal(rs.n, 3);
+	assert_int_equal(rs.failed, 0);
+	assert_string_equal(rs.v[0].title, "Nghề làm đèn lồng phố Hội vào mùa");
+	assert_string_equal(rs.v[0].date, "2024-10-08");
+	assert_string_equal(rs.v[2].date, "2025-05-05");
+	recs_free(&rs);
+}
+
 /* ---- directories --------------------------------------------------------- */
 
 static void test_directory_walk(void **state)
@@ -816,6 +1138,7 @@ int main(void)
 		cmocka_unit_test(test_jsonl_malformed_line_in_middle),
 		cmocka_unit_test(test_jsonl_missing_fields),
 		cmocka_unit_test(test_jsonl_invalid_utf8_and_bad_date),
+		cmocka_unit_test(test_jsonl_utf8_table),
 		cmocka_unit_test(test_jsonl_deleted),
 		cmocka_unit_test(test_jsonl_crlf_bom_blank),
 		cmocka_unit_test(test_jsonl_gzip),
@@ -826,6 +1149,10 @@ int main(void)
 		cmocka_unit_test(test_page_synthetic),
 		cmocka_unit_test(test_page_variants),
 		cmocka_unit_test(test_page_seed),
+		cmocka_unit_test(test_html_defaults),
+		cmocka_unit_test(test_html_failures),
+		cmocka_unit_test(test_html_config),
+		cmocka_unit_test(test_sample_corpus),
 		cmocka_unit_test(test_directory_walk),
 		cmocka_unit_test(test_open_errors),
 	};
