@@ -11,6 +11,10 @@
  *    DatabaseNotFoundError/DatabaseOpeningError → VN_ENOTFOUND,
  *    DatabaseVersionError → VN_EVERSION, QueryParserError/InvalidArgumentError
  *    → VN_EQUERY/VN_EINVAL, std::bad_alloc → VN_ENOMEM, other → VN_EINTERNAL.
+ *    Also: RangeError and WildcardError → VN_ERANGE, DocNotFoundError →
+ *    VN_ENOTFOUND, InvalidOperationError → VN_EINVAL, DatabaseCreateError →
+ *    VN_EIO. A missing path is DatabaseNotFoundError; DatabaseOpeningError
+ *    is a path that exists but is no database (a plain file).
  *  - Handles are opaque; every *_free accepts NULL. Objects returned through
  *    `out` belong to the caller, who frees them with the matching *_free.
  *  - Strings go in as (pointer, length) and come out copied into a caller's
@@ -80,9 +84,15 @@ enum vn_db_mode {
 	VN_DB_OVERWRITE = 3    /* replaces an existing database */
 };
 
-/* Opens the writer; VN_ELOCKED at once if another writer holds the lock.
- * flush_threshold: documents buffered before Xapian flushes (0 = Xapian's
- * default). */
+/* Opens the writer; VN_ELOCKED at once if another writer holds the lock
+ * (also a second writer in the same process). VN_DB_CREATE on an existing
+ * database fails with VN_EIO (DatabaseCreateError).
+ * flush_threshold: documents changed before Xapian writes its buffered
+ * postings out to the tables (0 = Xapian's default, 10000). Flushing bounds
+ * memory only: nothing becomes visible before a commit. Xapian takes this
+ * from XAPIAN_FLUSH_THRESHOLD alone, so the shim sets that variable for the
+ * length of the open (under a lock) and restores it; a caller's own
+ * XAPIAN_FLUSH_THRESHOLD applies when flush_threshold is 0. */
 int vn_db_writer_open(vn_db_writer **out, const char *path, int mode, unsigned flush_threshold,
 		      vn_error *err);
 /* Frees the writer. Changes not committed (vn_db_writer_commit or a
@@ -91,7 +101,9 @@ void vn_db_writer_free(vn_db_writer *w);
 
 /* Transactions: begin/commit/cancel. Outside a transaction, changes become
  * visible at vn_db_writer_commit. A crash at any moment leaves the database
- * at its last commit. */
+ * at its last commit. As in Xapian, begin first commits the changes made
+ * before it; transactions do not nest (VN_EINVAL), and vn_db_writer_commit
+ * inside one is VN_EINVAL. Commit/cancel without begin is VN_EINVAL. */
 int vn_db_writer_begin(vn_db_writer *w, vn_error *err);
 int vn_db_writer_commit_transaction(vn_db_writer *w, vn_error *err);
 int vn_db_writer_cancel_transaction(vn_db_writer *w, vn_error *err);
@@ -146,11 +158,15 @@ int vn_db_query_combine(vn_db_query **out, int op, vn_db_query *const *subs, siz
 		     vn_error *err);
 int vn_db_query_scale(vn_db_query **out, const vn_db_query *q, double factor, vn_error *err);
 /* Documents whose value in slot lies in [lo, hi] (byte order); lo or hi may
- * be NULL for an open end. */
+ * be NULL for an open end (an empty lo is open too). Documents without a
+ * value in slot never match, even with both ends open. */
 int vn_db_query_value_range(vn_db_query **out, unsigned slot, const char *lo, size_t lolen,
 			 const char *hi, size_t hilen, vn_error *err);
 /* Terms beginning with prefix, OR-ed (SYNONYM); more than max_expansion
- * terms is an error (VN_ERANGE) — a wildcard bomb does not run. */
+ * terms is an error (VN_ERANGE) — a wildcard bomb does not run. The check
+ * happens when the search expands it: vn_db_search_run fails with VN_ERANGE
+ * and klass "WildcardError". max_expansion 0 = no limit. Over several
+ * databases the limit applies to each one (Xapian 1.4). */
 int vn_db_query_wildcard(vn_db_query **out, const char *prefix, size_t len, unsigned max_expansion,
 		      vn_error *err);
 int vn_db_query_match_all(vn_db_query **out, vn_error *err);
@@ -158,7 +174,11 @@ int vn_db_query_match_nothing(vn_db_query **out, vn_error *err);
 /* Recency: a weight-only query that gives every document with a date in
  * slot (value "YYYYMMDD") the weight max_weight * 2^(-age_days/half_life),
  * with age counted from today_yyyymmdd; documents without a date get
- * missing_weight. Combine with AND_MAYBE to blend relevance and date. */
+ * missing_weight. Combine with AND_MAYBE to blend relevance and date.
+ * Dates after today count as today (age 0), so no weight exceeds
+ * max(max_weight, missing_weight). It visits every document: on its own it
+ * matches the whole database. VN_EINVAL for a malformed today, a half life
+ * <= 0 or a negative weight. */
 int vn_db_query_recency(vn_db_query **out, unsigned slot, const char *today_yyyymmdd,
 		     double half_life_days, double max_weight, double missing_weight, vn_error *err);
 int vn_db_query_describe(const vn_db_query *q, vn_buf *out, vn_error *err);
@@ -182,11 +202,12 @@ int vn_db_search_set_bm25(vn_db_search *s, double k1, double k2, double k3, doub
 /* descending: 1 for newest first when slot holds dates. */
 int vn_db_search_set_sort(vn_db_search *s, int mode, unsigned slot, int descending, vn_error *err);
 /* Stop matching after this many seconds (0 = no limit); the results found by
- * then are returned. */
+ * then are returned (not an error), and the totals may be estimates. */
 int vn_db_search_set_time_limit(vn_db_search *s, double seconds, vn_error *err);
 /* Count values of slot over all matches (a facet); read with vn_db_mset_facet. */
 int vn_db_search_add_facet(vn_db_search *s, unsigned slot, vn_error *err);
-/* Hide later hits whose value in slot equals an earlier one's (0 = off). */
+/* Keep at most max_per_value hits with the same value in slot (0 = off);
+ * documents without a value are never collapsed. */
 int vn_db_search_set_collapse(vn_db_search *s, unsigned slot, unsigned max_per_value, vn_error *err);
 /* Run: hits [offset, offset+pagesize); check_at_least makes totals exact up
  * to that many. */

@@ -39,12 +39,13 @@ struct vn_db_query {
 	Xapian::Query q;
 };
 
+/* Holds its own reference to the databases: it stays usable after the
+ * vn_db it came from is freed. */
 struct vn_db_search {
 	Xapian::Database db;
-	vn_db *owner;
 	Xapian::Enquire enq;
 	std::vector<unsigned> facet_slots;
-	explicit vn_db_search(vn_db *d) : db(d->db), owner(d), enq(d->db) {}
+	explicit vn_db_search(vn_db *d) : db(d->db), enq(d->db) {}
 };
 
 struct vn_db_mset {
