@@ -4,7 +4,9 @@
  *
  * Fields (corpus/README.md): id, title, date, category, url, body; optional
  * site, author, lang, summary, kind, source. A record {"id": ..., "deleted":
- * true} deletes the article.
+ * true} deletes the article. The record's "source" (where the text came
+ * from) goes to vn_article.origin; vn_article.source is always the input
+ * file, which the indexer uses to re-index directories.
  *
  * Names used by the government sources (shared/corpus-gov/README.md, "How
  * each field was filled") are read when the usual name is absent, so their
@@ -339,7 +341,7 @@ int vn_article__json_record(vn_article__json *j, json_t *obj, size_t max_body, c
 	GET(k_lang, ", ", lang);
 	if (!out->lang)
 		out->lang = "vi";
-	GET(k_source, " ", source);
+	GET(k_source, " ", origin);
 
 	rc = get_text(j, obj, k_kind, ", ", &s, &n, &which);
 	if (rc < 0)
@@ -360,7 +362,11 @@ int vn_article__json_record(vn_article__json *j, json_t *obj, size_t max_body, c
 		dv = json_object_get(obj, *k);
 	if (dv && json_is_string(dv) && json_string_length(dv) > 0) {
 		char d[11];
-		if (vn_article_parse_date(d, json_string_value(dv), json_string_length(dv)) == 0) {
+		const char *ds = json_string_value(dv);
+		size_t dn = json_string_length(dv);
+		/* exactly a date, else a date inside a short text ("21/03/2023 - 08:30") */
+		if (vn_article_parse_date(d, ds, dn) == 0 ||
+		    (dn <= 64 && vn_article__find_date(d, ds, dn) == 0)) {
 			char *p = keep(j, strdup(d));
 			if (!p)
 				return vn_error_set(err, VN_ENOMEM, "out of memory");

@@ -16,8 +16,8 @@
  * single-article files (.txt, .html) also get id = that path unless the page
  * names its own id (<meta name="vnsearch:id" content="..."> in HTML).
  *
- * A single file given directly: source = the record's "source" field (JSON)
- * or else the path as given; id of a page = the path as given.
+ * A single file given directly: source = the path as given ("-" for stdin);
+ * id of a page = the path as given.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -717,8 +717,7 @@ static void set_where(vn_article_reader *r)
 
 static void finish_json(vn_article_reader *r, vn_article *out)
 {
-	if (r->in_directory || !out->source)
-		out->source = r->source;
+	out->source = r->source;
 	out->line = r->fmt == VN_ARTICLE_FMT_JSONL || r->state == IN_LINES ? r->lineno : 0;
 	out->warning = r->js.warning[0] ? r->js.warning : NULL;
 	if (!out->kind)

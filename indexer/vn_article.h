@@ -45,6 +45,8 @@ typedef struct vn_article {
 	const char *source;    /* the input file as given (relative to a directory input) */
 	uint64_t line;         /* 1-based line (JSONL) or 0 */
 	const char *warning;   /* non-NULL when a field was dropped (e.g. date 31/02/2023) */
+	const char *origin;    /* the record's own "source" field (JSON: where the text came
+				* from, e.g. "<repo>/<path>"), or NULL; not the input file */
 } vn_article;
 
 enum vn_article_status {

@@ -3,6 +3,7 @@
  * written to a fresh mkdtemp directory. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -77,7 +78,7 @@ static const char *write_str(const char *rel, const char *s)
 typedef struct rec {
 	int status;
 	char *id, *title, *date, *category, *site, *kind, *lang, *url, *author, *summary, *body;
-	char *source, *warning, *msg;
+	char *source, *warning, *msg, *origin;
 	size_t title_len, body_len;
 	uint64_t line;
 	int deleted;
@@ -132,6 +133,7 @@ static void collect(vn_article_reader *r, recs *out)
 		}
 		x->source = dup_or_null(a.source);
 		x->warning = dup_or_null(a.warning);
+		x->origin = dup_or_null(a.origin);
 		x->title_len = a.title_len;
 		x->body_len = a.body_len;
 		x->line = a.line;
@@ -151,7 +153,8 @@ static void recs_free(recs *rs)
 	for (size_t i = 0; i < rs->n; i++) {
 		rec *x = &rs->v[i];
 		char *fields[] = { x->id, x->title, x->date, x->category, x->site, x->kind, x->lang,
-				   x->url, x->author, x->summary, x->body, x->source, x->warning, x->msg };
+				   x->url, x->author, x->summary, x->body, x->source, x->warning, x->msg,
+				   x->origin };
 		for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
 			free(fields[k]);
 	}
@@ -272,7 +275,8 @@ static void test_jsonl_fields(void **state)
 	assert_string_equal(a->body, "Đoạn một.\nĐoạn hai.");
 	assert_string_equal(a->kind, "news");
 	assert_string_equal(a->lang, "vi");
-	assert_string_equal(a->source, "repo/x.txt");   /* the record's own source (not a directory) */
+	assert_string_equal(a->source, p);   /* the input file, always */
+	assert_string_equal(a->origin, "repo/x.txt");
 	assert_int_equal(a->line, 1);
 	assert_null(a->warning);
 	assert_null(a->author);
@@ -368,10 +372,12 @@ static void test_jsonl_invalid_utf8_and_bad_date(void **state)
 		"utf8.jsonl",
 		"{\"id\": \"u1\", \"title\": \"L\xE1\xBB\x97i \xFF m\xC3\", \"body\": \"th\xE1\xBB\", \"date\": \"31/02/2023\"}\n"
 		"{\"id\": \"u2\", \"title\": \"ok \xEF\xBF\xBD\", \"body\": \"b\", \"date\": \"2023-02-31\"}\n"
-		"{\"id\": \"u3\", \"title\": \"t\", \"body\": \"b\", \"date\": 20230321}\n");
+		"{\"id\": \"u3\", \"title\": \"t\", \"body\": \"b\", \"date\": 20230321}\n"
+		"{\"id\": \"u4\", \"title\": \"t\", \"body\": \"b\", \"date\": \"Thứ ba, 21/03/2023 - 08:30\"}\n"
+		"{\"id\": \"u5\", \"title\": \"t\", \"body\": \"b\", \"date\": \"31/02/2023 08:30\"}\n");
 	recs rs;
 	read_path(p, NULL, &rs);
-	assert_int_equal(rs.n, 3);
+	assert_int_equal(rs.n, 5);
 	assert_int_equal(rs.failed, 0);
 	assert_string_equal(rs.v[0].title, "L\xE1\xBB\x97i \xEF\xBF\xBD m\xEF\xBF\xBD");
 	assert_string_equal(rs.v[0].body, "th\xEF\xBF\xBD\xEF\xBF\xBD");
@@ -384,6 +390,10 @@ static void test_jsonl_invalid_utf8_and_bad_date(void **state)
 	assert_non_null(strstr(rs.v[1].warning, "2023-02-31"));
 	assert_null(rs.v[2].date);
 	assert_non_null(rs.v[2].warning);
+	assert_string_equal(rs.v[3].date, "2023-03-21");
+	assert_null(rs.v[3].warning);
+	assert_null(rs.v[4].date);
+	assert_non_null(rs.v[4].warning);
 	recs_free(&rs);
 }
 
@@ -570,6 +580,42 @@ static void test_jsonl_stream_and_memory(void **state)
 	assert_int_equal(rs.failed, 1);
 	assert_string_equal(rs.v[2].id, "s3");
 	recs_free(&rs);
+}
+
+/* "-" reads standard input, plain or gzip. */
+static void test_stdin(void **state)
+{
+	(void)state;
+	const char *p = path_in("stdin.jsonl.gz");
+	gzFile gz = gzopen(p, "wb");
+	assert_non_null(gz);
+	gzprintf(gz, "{\"id\": \"in1\", \"title\": \"t\", \"body\": \"b\"}\n{bad\n"
+		     "{\"id\": \"in3\", \"title\": \"t\", \"body\": \"b\"}\n");
+	assert_int_equal(gzclose(gz), Z_OK);
+	const char *plain = write_str("stdin.jsonl", "{\"id\": \"p1\", \"title\": \"t\", \"body\": \"b\"}\n");
+	const char *inputs[2] = { p, plain };
+	for (int k = 0; k < 2; k++) {
+		int saved = dup(0);
+		int fd = open(inputs[k], O_RDONLY);
+		assert_true(saved >= 0 && fd >= 0);
+		assert_int_equal(dup2(fd, 0), 0);
+		close(fd);
+		recs rs;
+		read_path("-", NULL, &rs);
+		assert_int_equal(dup2(saved, 0), 0);
+		close(saved);
+		if (k == 0) {
+			assert_int_equal(rs.n, 3);
+			assert_int_equal(rs.failed, 1);
+			assert_non_null(strstr(rs.v[1].msg, "-:2: malformed JSON"));
+			assert_string_equal(rs.v[2].id, "in3");
+			assert_string_equal(rs.v[2].source, "-");
+		} else {
+			assert_int_equal(rs.n, 1);
+			assert_string_equal(rs.v[0].id, "p1");
+		}
+		recs_free(&rs);
+	}
 }
 
 static void test_json_document(void **state)
@@ -1095,6 +1141,7 @@ static void test_directory_walk(void **state)
 	assert_string_equal(rs.v[0].source, "B.txt");
 	assert_string_equal(rs.v[1].id, "x1");
 	assert_string_equal(rs.v[1].source, "a/x.jsonl");   /* directory: the file, not the record's field */
+	assert_string_equal(rs.v[1].origin, "other");
 	assert_string_equal(rs.v[2].source, "a/x.jsonl");
 	assert_int_equal(rs.v[2].line, 2);
 	assert_int_equal(rs.v[3].status, VN_ARTICLE_FAILED);
@@ -1144,6 +1191,7 @@ int main(void)
 		cmocka_unit_test(test_jsonl_gzip),
 		cmocka_unit_test(test_jsonl_big_body),
 		cmocka_unit_test(test_jsonl_stream_and_memory),
+		cmocka_unit_test(test_stdin),
 		cmocka_unit_test(test_json_document),
 		cmocka_unit_test(test_gov_raw_fields),
 		cmocka_unit_test(test_page_synthetic),
