@@ -67,10 +67,29 @@ typedef struct cell {
 	uint8_t kind, base, q, tone, upper;
 } cell;
 
+/* Word cache. Most words of running text are short runs of ASCII and
+ * precomposed letters ending at a plain separator; their forms depend on
+ * their bytes only, and a news text uses a few thousand distinct ones, so
+ * the forms are looked up by the raw bytes instead of being recomputed.
+ * Two-way set-associative; an entry holds words of up to WC_RAW bytes
+ * whose forms fit WC_FORM bytes (moving one tone adds at most 2 bytes). */
+#define WC_RAW 16
+#define WC_FORM 20
+#define WC_SETS 8192
+typedef struct wcent {
+	char raw[WC_RAW];   /* zero-padded (an empty entry matches no word) */
+	uint8_t rawlen;
+	uint8_t cnl, exl, tfl, kyl;
+	uint8_t flags;      /* word-intrinsic VN_TOK_* (not SENTENCE/CLAUSE) */
+	char cn[WC_FORM], ex[WC_FORM], tf[WC_FORM], ky[WC_RAW];
+} wcent;
+
 struct vn_text {
 	struct sb_stemmer *stemmer; /* NULL for Vietnamese */
+	wcent *cache;               /* WC_SETS * 2 entries */
 	cell word[VN_WORD_MAX];
 	size_t wn;
+	char cn[VN_WORD_MAX * 4 + 8];
 	char ex[VN_WORD_MAX * 4 + 8];
 	char tf[VN_WORD_MAX * 4 + 8];
 	char ky[VN_WORD_MAX * VN_CELL_KEY_MAX + 8];
@@ -155,7 +174,7 @@ static inline unsigned mark_tone(uint32_t d)
  * signs: utf8proc marks those with comb_index >= 0x8000), or Hangul V/T. */
 static int is_joiner(uint32_t d)
 {
-	if (d < 0x300)
+	if (d < 0x300 || letter_of(d))
 		return 0;
 	if ((d >= 0x1161 && d <= 0x1175) || (d >= 0x11A8 && d <= 0x11C2))
 		return 1;
@@ -245,18 +264,29 @@ enum { V_A = 1, V_AW, V_AA, V_E, V_EE, V_I, V_O, V_OO, V_OW, V_U, V_UW, V_Y };
 /* Vowel code of a letter, 0 for a consonant, -1 for a letter that cannot
  * appear in a Vietnamese syllable (a quality mark on the wrong letter, a
  * tone on a consonant). */
-static int vowel_code(unsigned base, unsigned q, unsigned tone)
+static const int8_t vowel_tab[27][5] = {
+	/* quality: none, circumflex, breve, horn, stroke */
+	[1] = { V_A, V_AA, V_AW, -1, -1 },
+	[2] = { 0, -1, -1, -1, -1 }, [3] = { 0, -1, -1, -1, -1 },
+	[4] = { 0, -1, -1, -1, 0 },                     /* d, đ */
+	[5] = { V_E, V_EE, -1, -1, -1 },
+	[6] = { 0, -1, -1, -1, -1 }, [7] = { 0, -1, -1, -1, -1 }, [8] = { 0, -1, -1, -1, -1 },
+	[9] = { V_I, -1, -1, -1, -1 },
+	[10] = { 0, -1, -1, -1, -1 }, [11] = { 0, -1, -1, -1, -1 }, [12] = { 0, -1, -1, -1, -1 },
+	[13] = { 0, -1, -1, -1, -1 }, [14] = { 0, -1, -1, -1, -1 },
+	[15] = { V_O, V_OO, -1, V_OW, -1 },
+	[16] = { 0, -1, -1, -1, -1 }, [17] = { 0, -1, -1, -1, -1 }, [18] = { 0, -1, -1, -1, -1 },
+	[19] = { 0, -1, -1, -1, -1 }, [20] = { 0, -1, -1, -1, -1 },
+	[21] = { V_U, -1, -1, V_UW, -1 },
+	[22] = { 0, -1, -1, -1, -1 }, [23] = { 0, -1, -1, -1, -1 }, [24] = { 0, -1, -1, -1, -1 },
+	[25] = { V_Y, -1, -1, -1, -1 },
+	[26] = { 0, -1, -1, -1, -1 },
+};
+
+static inline int vowel_code(unsigned base, unsigned q, unsigned tone)
 {
-	switch (base + 'a' - 1) {
-	case 'a': return q == Q_NONE ? V_A : q == Q_BREVE ? V_AW : q == Q_CIRC ? V_AA : -1;
-	case 'e': return q == Q_NONE ? V_E : q == Q_CIRC ? V_EE : -1;
-	case 'i': return q == Q_NONE ? V_I : -1;
-	case 'o': return q == Q_NONE ? V_O : q == Q_CIRC ? V_OO : q == Q_HORN ? V_OW : -1;
-	case 'u': return q == Q_NONE ? V_U : q == Q_HORN ? V_UW : -1;
-	case 'y': return q == Q_NONE ? V_Y : -1;
-	case 'd': return tone ? -1 : (q == Q_NONE || q == Q_STROKE) ? 0 : -1;
-	default: return (q || tone) ? -1 : 0;
-	}
+	int v = vowel_tab[base][q];
+	return (v == 0 && tone) ? -1 : v;
 }
 
 /* Nucleus table: index n1 | n2 << 4 | n3 << 8; entry = final rule (bits 0-1:
@@ -295,17 +325,25 @@ static const uint8_t nucleus_tab[4096] = {
 	[N3(V_Y, V_EE, V_U)] = NO_F(1),
 };
 
-/* Consonant clusters spelled with base letters ('D' for đ). */
+/* Initial consonants (facts §2), spelled with base letters, 'D' for đ:
+ * b c ch d đ g gh h k kh l m n ng ngh nh p ph r s t th tr v x (qu and gi
+ * are handled by the parser). */
 static int initial_ok(const char *c, size_t n)
 {
-	static const char *const ok[] = {
-		"b", "c", "ch", "d", "D", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng",
-		"ngh", "nh", "p", "ph", "r", "s", "t", "th", "tr", "v", "x",
-	};
-	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
-		if (strlen(ok[i]) == n && memcmp(ok[i], c, n) == 0)
-			return 1;
-	return 0;
+	switch (n) {
+	case 1:
+		return c[0] == 'D' || (c[0] >= 'a' && c[0] <= 'z' &&
+				       ((1u << (c[0] - 'a')) & 0xAEBCCEu)); /* b c d g h k l m n p r s t v x */
+	case 2:
+		if (c[1] == 'h')
+			return c[0] == 'c' || c[0] == 'g' || c[0] == 'k' || c[0] == 'n' || c[0] == 'p' ||
+			       c[0] == 't';
+		return (c[0] == 't' && c[1] == 'r') || (c[0] == 'n' && c[1] == 'g');
+	case 3:
+		return c[0] == 'n' && c[1] == 'g' && c[2] == 'h';
+	default:
+		return 0;
+	}
 }
 
 /* 0 invalid, 1 plain final, 2 stop final (c ch p t: only sắc/nặng). */
@@ -424,10 +462,15 @@ int vn_text_new(vn_text **out, const char *lang, vn_error *err)
 		return vn_error_set(err, VN_EINVAL, "vn_text_new: no output pointer");
 	*out = NULL;
 	vn_text *t = calloc(1, sizeof *t);
-	if (!t)
+	if (t)
+		t->cache = calloc((size_t)WC_SETS * 2, sizeof *t->cache);
+	if (!t || !t->cache) {
+		free(t);
 		return vn_error_set(err, VN_ENOMEM, "out of memory");
+	}
 	int rc = vn_text_set_lang(t, lang, err);
 	if (rc) {
+		free(t->cache);
 		free(t);
 		return rc;
 	}
@@ -446,6 +489,7 @@ void vn_text_free(vn_text *t)
 	vn_buf_free(&t->clu);
 	vn_buf_free(&t->tmp);
 	free(t->u32);
+	free(t->cache);
 	free(t);
 }
 
@@ -454,20 +498,23 @@ void vn_text_free(vn_text *t)
 typedef struct scan scan;
 struct scan {
 	vn_text *t;
-	int canon;          /* NFC and keep separators (CANONICAL), else NFKC tokens */
+	vn_buf *canon;      /* CANONICAL output, or NULL */
+	vn_buf *key;        /* KEY output, or NULL */
 	unsigned pend;      /* flags for the next word */
 	int dot;            /* a '.' was seen; a following space makes it a sentence end */
-	int (*word)(scan *);
-	vn_buf *out;        /* CANONICAL / KEY output */
 	/* tokenize */
 	const uint32_t *map; /* offmap of repaired text, or NULL */
 	size_t map_len, in_len;
+	size_t scan_len;     /* length of the text being scanned */
 	uint32_t pos;
 	vn_token_fn fn;
 	void *payload;
 	size_t ntok;
 	unsigned last_flags;
 };
+
+static int do_word(scan *sc);
+static int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at);
 
 static int put_cp(vn_buf *b, uint32_t cp)
 {
@@ -481,7 +528,7 @@ static int end_word(scan *sc)
 {
 	if (!sc->t->wn)
 		return 0;
-	int rc = sc->word(sc);
+	int rc = do_word(sc);
 	sc->t->wn = 0;
 	return rc;
 }
@@ -511,7 +558,7 @@ static int sep(scan *sc, unsigned cls, uint32_t cp)
 		break;
 	}
 	if (sc->canon)
-		return put_cp(sc->out, cp);
+		return put_cp(sc->canon, cp);
 	return 0;
 }
 
@@ -523,7 +570,7 @@ static inline int add_cell(scan *sc, const cell *c)
 		if (c->kind == K_MARK || c->kind == K_IGN) {
 			/* a mark or ignorable with no word to attach to separates */
 			if (sc->canon)
-				return put_cp(sc->out, c->cp);
+				return put_cp(sc->canon, c->cp);
 			return 0;
 		}
 		if (sc->pend & VN_TOK_SENTENCE)
@@ -531,8 +578,6 @@ static inline int add_cell(scan *sc, const cell *c)
 		sc->last_flags = sc->pend;
 		sc->pend = 0;
 		sc->dot = 0;
-	} else if (c->kind == K_IGN && !sc->canon) {
-		return 0;
 	} else if (t->wn == VN_WORD_MAX) {
 		int rc = end_word(sc);
 		if (rc)
@@ -576,8 +621,8 @@ static int emit_cp(scan *sc, uint32_t cp, size_t so, size_t se)
 	return add_cell(sc, &c);
 }
 
-/* Normalise the cluster s[i..e) with utf8proc: canonical (or compatibility)
- * decomposition, quality marks moved before tone marks among the marks of
+/* Normalise the cluster s[i..e) with utf8proc (NFC; compatibility folding
+ * happens per cell when the forms are written): canonical decomposition, quality marks moved before tone marks among the marks of
  * class 230 (facts §1: NFC keeps é+U+0302 otherwise), then composition. */
 static int slow_cluster(scan *sc, const unsigned char *s, size_t i, size_t e)
 {
@@ -591,8 +636,6 @@ static int slow_cluster(scan *sc, const unsigned char *s, size_t i, size_t e)
 			return rc;
 	}
 	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
-	if (!sc->canon)
-		opt |= UTF8PROC_COMPAT;
 	utf8proc_ssize_t r;
 	for (;;) {
 		r = utf8proc_decompose((const utf8proc_uint8_t *)t->clu.data, (utf8proc_ssize_t)t->clu.len,
@@ -651,8 +694,73 @@ static int run_scan(scan *sc, const char *text, size_t n)
 	int rc = 0;
 	size_t i = 0;
 	t->wn = 0;
+	sc->scan_len = n;
 	while (i < n) {
 		unsigned c = s[i];
+		if (c == ' ' && t->wn == 0) {
+			/* the commonest separator, as sep() would do it */
+			if (sc->dot)
+				sc->pend |= VN_TOK_SENTENCE;
+			sc->dot = 0;
+			if (sc->canon && (rc = vn_buf_putc(sc->canon, ' ')) != 0)
+				return rc;
+			i++;
+			continue;
+		}
+		if (t->wn == 0 && (c >= 0x80 || !ascii_sep[c])) {
+			/* a word starts: is it a simple one for the cache? */
+			size_t j = i;
+			size_t lim = n - i > WC_RAW ? i + WC_RAW + 1 : n;
+			while (j < lim) {
+				unsigned b = s[j];
+				if (b < 0x80) {
+					if (ascii_sep[b])
+						break;
+					j++;
+					continue;
+				}
+				uint32_t cp;
+				size_t k;
+				if (b >= 0xC3 && b <= 0xC6 && j + 1 < n && (s[j + 1] & 0xC0) == 0x80) {
+					cp = ((b & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
+					k = 2;
+				} else if (b == 0xE1 && j + 2 < n && (s[j + 1] == 0xBA || s[j + 1] == 0xBB) &&
+					   (s[j + 2] & 0xC0) == 0x80) {
+					cp = 0x1000u | ((s[j + 1] & 0x3Fu) << 6) | (s[j + 2] & 0x3Fu);
+					k = 3;
+				} else {
+					break;
+				}
+				if (!letter_of(cp))
+					break;
+				j += k;
+			}
+			int simple = j > i && j - i <= WC_RAW;
+			if (simple && j < n) {
+				unsigned b = s[j];
+				if (b < 0x80) {
+					/* not when . or , continue a number, nor before a mark */
+					if ((b == '.' || b == ',') && s[j - 1] <= '9' && j + 1 < n && s[j + 1] >= '0' &&
+					    s[j + 1] <= '9')
+						simple = 0;
+				} else if (b == 0xC2) {
+					simple = j + 1 < n && s[j + 1] == 0xA0;
+				} else if (b == 0xE2) {
+					/* U+2000..U+200D spaces, U+2010..U+2027 dashes, quotes, … */
+					simple = j + 2 < n && s[j + 1] == 0x80 &&
+						 ((s[j + 2] >= 0x80 && s[j + 2] <= 0x8D) ||
+						  (s[j + 2] >= 0x90 && s[j + 2] <= 0xA7));
+				} else {
+					simple = 0;
+				}
+			}
+			if (simple) {
+				if ((rc = cached_word(sc, s + i, j - i, i)) != 0)
+					return rc;
+				i = j;
+				continue;
+			}
+		}
 		/* ASCII fast path; U+0300 starts at byte 0xCC, so a smaller next
 		 * byte cannot begin a combining mark. */
 		if (c < 0x80 && (i + 1 >= n || s[i + 1] < 0xCC)) {
@@ -747,8 +855,7 @@ static int run_scan(scan *sc, const char *text, size_t n)
 			}
 			if (!slow && cp >= 0xA0) {
 				const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)cp);
-				slow = p->decomp_seqindex != UINT16_MAX &&
-				       (!sc->canon || p->decomp_type == 0);
+				slow = p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0;
 				slow = slow || is_joiner(cp);
 			}
 			if (!slow) {
@@ -782,7 +889,7 @@ static void place_tone(vn_text *t, int *syl)
 {
 	size_t m = 0;
 	uint8_t base[VN_SYL_MAX] = { 0 }, q[VN_SYL_MAX] = { 0 }, tone[VN_SYL_MAX] = { 0 };
-	size_t idx[VN_SYL_MAX];
+	size_t idx[VN_SYL_MAX] = { 0 };
 	*syl = 0;
 	for (size_t i = 0; i < t->wn; i++) {
 		const cell *c = &t->word[i];
@@ -825,22 +932,27 @@ static inline char *put_utf8(char *p, uint32_t cp)
 	return p;
 }
 
-/* Key of a non-Vietnamese letter: compatibility decomposition, case fold,
- * marks stripped (facts §3). */
-static char *fold_other(char *p, uint32_t cp)
+/* Compatibility decomposition (+ case fold, + marks stripped for the key)
+ * of one code point, recomposed; the per-cell half of NFKC (facts §3). */
+static char *fold_cp(char *p, uint32_t cp, int strip)
 {
-	utf8proc_int32_t buf[18];
+	utf8proc_int32_t buf[VN_CELL_KEY_MAX / 4];
 	int bc = 0;
-	utf8proc_ssize_t r = utf8proc_decompose_char((utf8proc_int32_t)cp, buf, 18,
-		UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE |
-		UTF8PROC_DECOMPOSE, &bc);
-	if (r < 0 || r > 18)
+	utf8proc_option_t opt = UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_DECOMPOSE;
+	if (strip)
+		opt |= UTF8PROC_STRIPMARK;
+	utf8proc_ssize_t r = utf8proc_decompose_char((utf8proc_int32_t)cp, buf, VN_CELL_KEY_MAX / 4, opt, &bc);
+	if (r < 0 || r > VN_CELL_KEY_MAX / 4)
 		return put_utf8(p, cp);
+	if (!strip && r > 1)
+		r = utf8proc_normalize_utf32(buf, r, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	for (utf8proc_ssize_t i = 0; i < r; i++) {
-		unsigned pk = letter_of((uint32_t)buf[i]);
+		unsigned pk = strip ? letter_of((uint32_t)buf[i]) : 0;
 		/* đ and its look-alikes have no decomposition: fold them here */
-		*p = pk ? (char)('a' + (pk & 31) - 1) : 0;
-		p = pk ? p + 1 : put_utf8(p, (uint32_t)buf[i]);
+		if (pk)
+			*p++ = (char)('a' + (pk & 31) - 1);
+		else
+			p = put_utf8(p, (uint32_t)buf[i]);
 	}
 	return p;
 }
@@ -866,10 +978,11 @@ static void build_forms(vn_text *t, size_t *ex_len, size_t *tf_len, size_t *ky_l
 			break;
 		}
 		case K_OL: {
-			uint32_t lo = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c->cp);
-			e = put_utf8(e, lo);
-			f = put_utf8(f, lo);
-			k = fold_other(k, c->cp);
+			char *e0 = e;
+			e = fold_cp(e, c->cp, 0);
+			memcpy(f, e0, (size_t)(e - e0));
+			f += e - e0;
+			k = fold_cp(k, c->cp, 1);
 			if (!nletters)
 				first_upper = c->upper;
 			nletters++;
@@ -879,11 +992,17 @@ static void build_forms(vn_text *t, size_t *ex_len, size_t *tf_len, size_t *ky_l
 		}
 		case K_DIGIT:
 		case K_INNER:
-			e = put_utf8(e, c->cp);
-			f = put_utf8(f, c->cp);
-			k = put_utf8(k, c->cp);
-			if (c->cp >= 0x80)
-				number = 0;
+			if (c->cp < 0x80) {
+				*e++ = *f++ = *k++ = (char)c->cp;
+			} else {
+				/* full-width and other decimal digits fold to ASCII */
+				char *e0 = e;
+				e = fold_cp(e, c->cp, 0);
+				memcpy(f, e0, (size_t)(e - e0));
+				f += e - e0;
+				memcpy(k, e0, (size_t)(e - e0));
+				k += e - e0;
+			}
 			break;
 		case K_MARK:
 			e = put_utf8(e, c->cp);
@@ -910,29 +1029,71 @@ static void build_forms(vn_text *t, size_t *ex_len, size_t *tf_len, size_t *ky_l
 	*flags = fl;
 }
 
-static int tok_word(scan *sc)
+/* What a finished word gives: CANONICAL bytes, the three forms and the
+ * word's own flags (pointers into t or into a cache entry). */
+typedef struct wres {
+	const char *cn, *ex, *tf, *ky;
+	size_t cnl, exl, tfl, kyl;
+	unsigned flags;
+} wres;
+
+/* Tone placement, then CANONICAL and the forms of the cells in t->word. */
+static void compute_word(vn_text *t, wres *r, int forms)
 {
-	vn_text *t = sc->t;
 	int syl;
 	place_tone(t, &syl);
-	vn_token tok;
-	unsigned fl;
-	build_forms(t, &tok.exact_len, &tok.tonefree_len, &tok.key_len, &fl);
-	if (!tok.key_len)
+	char *p = t->cn;
+	for (size_t i = 0; i < t->wn; i++) {
+		const cell *c = &t->word[i];
+		p = put_utf8(p, c->kind == K_VL ? compose(c->upper, c->base, c->q, c->tone) : c->cp);
+	}
+	r->cn = t->cn;
+	r->cnl = (size_t)(p - t->cn);
+	r->ex = t->ex;
+	r->tf = t->tf;
+	r->ky = t->ky;
+	r->exl = r->tfl = r->kyl = 0;
+	r->flags = 0;
+	if (forms) {
+		build_forms(t, &r->exl, &r->tfl, &r->kyl, &r->flags);
+		if (syl)
+			r->flags |= VN_TOK_SYLLABLE;
+	}
+}
+
+/* Hand a finished word at so..se (scanned text) to the outputs. */
+static int emit_word(scan *sc, const wres *r, size_t so, size_t se)
+{
+	vn_text *t = sc->t;
+	int rc;
+	if (sc->canon && (rc = vn_buf_append(sc->canon, r->cn, r->cnl)) != 0)
+		return rc;
+	if (!r->kyl)
 		return 0;
-	tok.exact = t->ex;
-	tok.tonefree = t->tf;
-	tok.key = t->ky;
+	if (sc->key) {
+		if (sc->key->len && (rc = vn_buf_putc(sc->key, ' ')) != 0)
+			return rc;
+		if ((rc = vn_buf_append(sc->key, r->ky, r->kyl)) != 0)
+			return rc;
+	}
+	if (!sc->fn)
+		return 0;
+	vn_token tok;
+	tok.exact = r->ex;
+	tok.exact_len = r->exl;
+	tok.tonefree = r->tf;
+	tok.tonefree_len = r->tfl;
+	tok.key = r->ky;
+	tok.key_len = r->kyl;
 	tok.stem = NULL;
 	tok.stem_len = 0;
 	if (t->stemmer) {
-		const sb_symbol *st = sb_stemmer_stem(t->stemmer, (const sb_symbol *)t->ky, (int)tok.key_len);
+		const sb_symbol *st = sb_stemmer_stem(t->stemmer, (const sb_symbol *)r->ky, (int)r->kyl);
 		if (!st)
 			return VN_ENOMEM;
 		tok.stem = (const char *)st;
 		tok.stem_len = (size_t)sb_stemmer_length(t->stemmer);
 	}
-	size_t so = t->word[0].so, se = t->word[t->wn - 1].se;
 	if (sc->map) {
 		size_t a = sc->map[so], b;
 		size_t z = se;
@@ -945,12 +1106,149 @@ static int tok_word(scan *sc)
 	tok.offset = so;
 	tok.length = se - so;
 	tok.position = sc->pos++;
-	tok.flags = fl | sc->last_flags | (syl ? VN_TOK_SYLLABLE : 0);
+	tok.flags = r->flags | sc->last_flags;
 	sc->ntok++;
 	return sc->fn(&tok, sc->payload);
 }
 
-/* Run the scanner over s[0..n), repairing legacy encodings first. */
+/* One word is complete (the general path). */
+static int do_word(scan *sc)
+{
+	vn_text *t = sc->t;
+	wres r;
+	compute_word(t, &r, sc->fn || sc->key);
+	size_t last = t->wn - 1;
+	while (last > 0 && t->word[last].kind == K_IGN)
+		last--;
+	return emit_word(sc, &r, t->word[0].so, t->word[last].se);
+}
+
+/* A simple word s[0..n) (n ≤ WC_RAW; only ASCII alphanumerics and letters
+ * of the tables, ending at a plain separator) at offset `at`, through the
+ * cache. */
+/* The word s[0..n) (n ≤ WC_RAW) zero-padded to WC_RAW bytes as two words;
+ * avail = bytes readable from s. */
+static inline void raw_load(uint64_t x[2], const unsigned char *s, size_t n, size_t avail)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (avail >= 16) {
+		memcpy(&x[0], s, 8);
+		memcpy(&x[1], s + 8, 8);
+		if (n < 8) {
+			x[0] &= ((uint64_t)1 << (8 * n)) - 1;
+			x[1] = 0;
+		} else if (n < 16) {
+			x[1] &= ((uint64_t)1 << (8 * (n - 8))) - 1;
+		}
+		return;
+	}
+#endif
+	(void)avail;
+	unsigned char b[16] = { 0 };
+	memcpy(b, s, n);
+	memcpy(x, b, 16);
+}
+
+static int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at)
+{
+	vn_text *t = sc->t;
+	uint64_t x[2];
+	raw_load(x, s, n, sc->scan_len - at);
+	uint64_t h = (x[0] * 0x9E3779B97F4A7C15ull) ^ (x[1] * 0xC2B2AE3D27D4EB4Full);
+	wcent *set = &t->cache[((h >> 40) & (WC_SETS - 1)) * 2];
+	wcent *e = set;
+	if (memcmp(e->raw, x, 16) != 0) {
+		e = set + 1;
+		if (memcmp(e->raw, x, 16) != 0) {
+			/* miss: build the cells as the general path would */
+			t->wn = 0;
+			for (size_t i = 0; i < n;) {
+				uint32_t cp;
+				size_t k = decode(&cp, s + i, n - i);
+				cell *c = &t->word[t->wn++];
+				unsigned pk = letter_of(cp);
+				c->so = at + i;
+				c->se = at + i + k;
+				c->cp = cp;
+				c->kind = pk ? K_VL : K_DIGIT;
+				c->base = (uint8_t)(pk & 31);
+				c->q = (uint8_t)((pk >> 5) & 7);
+				c->tone = (uint8_t)((pk >> 8) & 7);
+				c->upper = (uint8_t)((pk >> 11) & 1);
+				i += k;
+			}
+			wres r;
+			compute_word(t, &r, 1);
+			t->wn = 0;
+			if (r.cnl > WC_FORM || r.exl > WC_FORM || r.tfl > WC_FORM || r.kyl > WC_RAW) {
+				unsigned pend = sc->pend;
+				if (pend & VN_TOK_SENTENCE)
+					pend |= VN_TOK_CLAUSE;
+				sc->last_flags = pend;
+				sc->pend = 0;
+				sc->dot = 0;
+				return emit_word(sc, &r, at, at + n);
+			}
+			/* the older way goes, the new word takes way 0 */
+			set[1] = set[0];
+			e = set;
+			e->rawlen = (uint8_t)n;
+			memcpy(e->raw, x, WC_RAW);
+			e->cnl = (uint8_t)r.cnl;
+			e->exl = (uint8_t)r.exl;
+			e->tfl = (uint8_t)r.tfl;
+			e->kyl = (uint8_t)r.kyl;
+			e->flags = (uint8_t)r.flags;
+			memcpy(e->cn, r.cn, r.cnl);
+			memcpy(e->ex, r.ex, r.exl);
+			memcpy(e->tf, r.tf, r.tfl);
+			memcpy(e->ky, r.ky, r.kyl);
+		}
+	}
+	unsigned pend = sc->pend;
+	if (pend & VN_TOK_SENTENCE)
+		pend |= VN_TOK_CLAUSE;
+	sc->last_flags = pend;
+	sc->pend = 0;
+	sc->dot = 0;
+	int rc;
+	if (sc->canon && (rc = vn_buf_append(sc->canon, e->cn, e->cnl)) != 0)
+		return rc;
+	if (sc->key) {
+		vn_buf *k = sc->key;
+		if ((rc = vn_buf_reserve(k, (size_t)e->kyl + 1)) != 0)
+			return rc;
+		if (k->len)
+			k->data[k->len++] = ' ';
+		memcpy(k->data + k->len, e->ky, e->kyl);
+		k->len += e->kyl;
+		k->data[k->len] = 0;
+	}
+	if (!sc->fn)
+		return 0;
+	if (t->stemmer || sc->map) {
+		wres r = { e->cn, e->ex, e->tf, e->ky, e->cnl, e->exl, e->tfl, e->kyl, e->flags };
+		return emit_word(sc, &r, at, at + n);
+	}
+	vn_token tok;
+	tok.exact = e->ex;
+	tok.exact_len = e->exl;
+	tok.tonefree = e->tf;
+	tok.tonefree_len = e->tfl;
+	tok.key = e->ky;
+	tok.key_len = e->kyl;
+	tok.stem = NULL;
+	tok.stem_len = 0;
+	tok.offset = at;
+	tok.length = n;
+	tok.position = sc->pos++;
+	tok.flags = e->flags | pend;
+	sc->ntok++;
+	return sc->fn(&tok, sc->payload);
+}
+
+/* Run the scanner over s[0..n), repairing legacy encodings first (facts §4:
+ * before anything strips ignorables such as U+00AD, which is TCVN3's ư). */
 static int scan_text(scan *sc, const char *s, size_t n)
 {
 	vn_text *t = sc->t;
@@ -963,10 +1261,10 @@ static int scan_text(scan *sc, const char *s, size_t n)
 		return run_scan(sc, s, n);
 	vn_buf_clear(&t->rep);
 	vn_buf_clear(&t->offmap);
-	int rc = vn__repair_convert(s, n, enc, &t->rep, sc->canon ? NULL : &t->offmap);
+	int rc = vn__repair_convert(s, n, enc, &t->rep, sc->fn ? &t->offmap : NULL);
 	if (rc)
 		return rc;
-	if (!sc->canon) {
+	if (sc->fn) {
 		sc->map = (const uint32_t *)(const void *)t->offmap.data;
 		sc->map_len = t->offmap.len / sizeof(uint32_t);
 		if (sc->map_len != t->rep.len)
@@ -983,69 +1281,54 @@ int vn_text_tokenize(vn_text *t, const char *s, size_t n, uint32_t first_positio
 	scan sc;
 	memset(&sc, 0, sizeof sc);
 	sc.t = t;
-	sc.word = tok_word;
 	sc.pos = first_position;
 	sc.fn = fn;
 	sc.payload = payload;
 	return scan_text(&sc, s, n);
 }
 
-static int canon_word(scan *sc)
+int vn_text_normalize(vn_text *t, const char *s, size_t n, vn_buf *canonical, vn_buf *key)
 {
-	vn_text *t = sc->t;
-	int syl;
-	place_tone(t, &syl);
-	int rc = vn_buf_reserve(sc->out, t->wn * 4);
-	if (rc)
-		return rc;
-	char *p = sc->out->data + sc->out->len;
-	for (size_t i = 0; i < t->wn; i++) {
-		const cell *c = &t->word[i];
-		p = put_utf8(p, c->kind == K_VL ? compose(c->upper, c->base, c->q, c->tone) : c->cp);
+	if (!t || (!canonical && !key) || (!s && n))
+		return VN_EINVAL;
+	scan sc;
+	memset(&sc, 0, sizeof sc);
+	sc.t = t;
+	sc.canon = canonical;
+	sc.key = key;
+	int rc = 0;
+	if (canonical) {
+		vn_buf_clear(canonical);
+		rc = vn_buf_reserve(canonical, n + 16);
 	}
-	sc->out->len = (size_t)(p - sc->out->data);
-	*p = 0;
-	return 0;
+	if (key) {
+		vn_buf_clear(key);
+		if (!rc)
+			rc = vn_buf_reserve(key, n / 2 + 16);
+	}
+	if (!rc)
+		rc = scan_text(&sc, s, n);
+	if (rc) {
+		if (canonical)
+			vn_buf_clear(canonical);
+		if (key)
+			vn_buf_clear(key);
+	}
+	return rc;
 }
 
 int vn_text_canonical(vn_text *t, const char *s, size_t n, vn_buf *out)
 {
-	if (!t || !out || (!s && n))
+	if (!out)
 		return VN_EINVAL;
-	vn_buf_clear(out);
-	scan sc;
-	memset(&sc, 0, sizeof sc);
-	sc.t = t;
-	sc.canon = 1;
-	sc.word = canon_word;
-	sc.out = out;
-	int rc = vn_buf_reserve(out, n + 16);
-	if (rc)
-		return rc;
-	rc = scan_text(&sc, s, n);
-	if (rc)
-		vn_buf_clear(out);
-	return rc;
-}
-
-static int key_tok(const vn_token *tok, void *payload)
-{
-	vn_buf *out = payload;
-	int rc = 0;
-	if (out->len)
-		rc = vn_buf_putc(out, ' ');
-	return rc ? rc : vn_buf_append(out, tok->key, tok->key_len);
+	return vn_text_normalize(t, s, n, out, NULL);
 }
 
 int vn_text_key(vn_text *t, const char *s, size_t n, vn_buf *out)
 {
-	if (!t || !out || (!s && n))
+	if (!out)
 		return VN_EINVAL;
-	vn_buf_clear(out);
-	int rc = vn_text_tokenize(t, s, n, 0, key_tok, out);
-	if (rc)
-		vn_buf_clear(out);
-	return rc;
+	return vn_text_normalize(t, s, n, NULL, out);
 }
 
 int vn_text_fold_word(vn_text *t, const char *s, size_t n, vn_buf *out)

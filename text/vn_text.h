@@ -99,6 +99,11 @@ int vn_text_canonical(vn_text *t, const char *s, size_t n, vn_buf *out);
  * by single spaces. out is cleared first. */
 int vn_text_key(vn_text *t, const char *s, size_t n, vn_buf *out);
 
+/* Both forms in one pass (what vnnorm prints): canonical and/or key (either
+ * may be NULL, not both) are cleared first and get exactly what
+ * vn_text_canonical / vn_text_key would give. */
+int vn_text_normalize(vn_text *t, const char *s, size_t n, vn_buf *canonical, vn_buf *key);
+
 /* Fold one already-tokenized word to its key (for callers that hold a term,
  * e.g. a suggestion table). out is cleared first. */
 int vn_text_fold_word(vn_text *t, const char *s, size_t n, vn_buf *out);

@@ -105,7 +105,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "vnnorm: %s\n", err.msg);
 		return 2;
 	}
-	vn_buf out = VN_BUF_INIT, a = VN_BUF_INIT;
+	vn_buf out = VN_BUF_INIT, a = VN_BUF_INIT, k = VN_BUF_INIT;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -119,15 +119,13 @@ int main(int argc, char **argv)
 			if (!rc)
 				rc = vn_buf_putc(&out, '\n');
 		} else {
-			rc = vn_text_canonical(t, line, n, &a);
+			rc = vn_text_normalize(t, line, n, &a, &k);
 			if (!rc)
 				rc = vn_buf_append(&out, a.data, a.len);
 			if (!rc)
 				rc = vn_buf_putc(&out, '\t');
 			if (!rc)
-				rc = vn_text_key(t, line, n, &a);
-			if (!rc)
-				rc = vn_buf_append(&out, a.data, a.len);
+				rc = vn_buf_append(&out, k.data, k.len);
 			if (!rc)
 				rc = vn_buf_putc(&out, '\n');
 		}
@@ -154,6 +152,7 @@ int main(int argc, char **argv)
 	free(line);
 	vn_buf_free(&out);
 	vn_buf_free(&a);
+	vn_buf_free(&k);
 	vn_text_free(t);
 	return rc ? 1 : 0;
 }
