@@ -37,7 +37,7 @@ static int cp1252_byte(uint32_t cp)
 }
 
 /* À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý and their small letters: the only
- * U+00C0-U+00FF letters Vietnamese uses, bit (cp - 0xC0). */
+ * U+00C0-U+00FF letters Vietnamese uses, bit (cp - 0xC0) & 31. */
 static const uint64_t vi_latin1 =
 	(1ull << 0x00) | (1ull << 0x01) | (1ull << 0x02) | (1ull << 0x03) |
 	(1ull << 0x08) | (1ull << 0x09) | (1ull << 0x0A) | (1ull << 0x0C) |
@@ -47,7 +47,7 @@ static int vi_latin1_letter(uint32_t cp)
 {
 	if (cp < 0xC0 || cp > 0xFF)
 		return 0;
-	return (int)((vi_latin1 >> (cp - 0xC0)) & 1);
+	return (int)((vi_latin1 >> ((cp - 0xC0) & 31)) & 1); /* à is À + 0x20 */
 }
 
 /* ---- syllable validator (facts §2) --------------------------------------- */
@@ -405,12 +405,13 @@ static void analyze_line(int enc, const unsigned char *p, size_t ls, size_t le, 
 		size_t ws = i, we = i;
 		uint32_t orig[RP_MAXW], dec[RP_MAXW];
 		size_t on = 0, dn = 0;
-		int strong = 0;
+		int strong = 0, high = 0;
 		uint32_t prev = 0;
 		while (we < le) {
 			size_t kk = decode_at(&c, p, le, we);
 			if (!word_cp(c) || (c == 0xFFFD && kk == 1))
 				break;
+			high |= c >= 0x80 && cp1252_byte(c) >= 0;
 			if (on < RP_MAXW)
 				orig[on] = c;
 			on++;
@@ -420,7 +421,8 @@ static void analyze_line(int enc, const unsigned char *p, size_t ls, size_t le, 
 		}
 		i = we;
 		st->words++;
-		if (on > RP_MAXW)
+		/* No character beyond ASCII that enc reads differently: unchanged. */
+		if (on > RP_MAXW || !high)
 			continue;
 		for (size_t j = ws; j < we && dn < RP_MAXW;)
 			j += step(enc, p, we, j, &dec[dn++]);
@@ -455,14 +457,19 @@ static int line_improves(const rp_stats *st)
 	return st->fixed >= 1 && st->fixed >= st->broken + st->swapped;
 }
 
-/* The whole-text decision. Genuine TCVN3 prose has swapped words (có is
- * "cã", một is "mét") but fixed ones far outnumber them; correct text that
- * slips through the byte scan has almost only swapped and broken ones. */
+/* The whole-text decision. Genuine TCVN3 and VNI text has swapped words
+ * (TCVN3 có is "cã", một is "mét", lễ is "lÔ"; VNI hơn is "hôn") but more
+ * fixed ones; correct text that slips through the byte scan has almost only
+ * swapped and broken ones. */
 static int accept(int enc, const rp_stats *st)
 {
-	if (st->fixed < 2 || st->strong < 1)
+	if (st->fixed < 2)
 		return 0;
-	if (st->broken * 10 > st->fixed || st->swapped * 2 > st->fixed || st->junk > st->fixed)
+	/* Without a mark no other language writes, ask for more fixed words
+	 * and nothing against ("Kheá chöõa nhieàu beänh"). */
+	if (st->strong < 1 && (st->fixed < 3 || st->broken || st->swapped || st->junk))
+		return 0;
+	if (st->broken * 10 > st->fixed || st->swapped > st->fixed || st->junk > st->fixed)
 		return 0;
 	/* Very short texts (queries, titles) get no benefit of the doubt. */
 	if (st->words < 4 && (st->broken || st->swapped || st->junk))
@@ -471,30 +478,67 @@ static int accept(int enc, const rp_stats *st)
 	return 1;
 }
 
+/* 'a' 'e' 'o' 'i' 'u' 'y' (either case) for ASCII bytes, else 0. */
+static const char ascii_vowel[128] = {
+	['a'] = 'a', ['A'] = 'a', ['e'] = 'e', ['E'] = 'e', ['i'] = 'i', ['I'] = 'i',
+	['o'] = 'o', ['O'] = 'o', ['u'] = 'u', ['U'] = 'u', ['y'] = 'y', ['Y'] = 'y',
+};
+
+/* A VNI vowel + mark pair whose mark reads as a Vietnamese Latin-1 letter
+ * but which correct Vietnamese never writes: any vowel + ù or õ (acute and
+ * tilde marks), a e o + â (circumflex), a + ê é è ú (breve forms), a e + á à
+ * ã (circumflex with tone; "oá" "oà" "oã" are correct hoá, hoà, xoã). */
+static int vni_pair(int v, uint32_t cp)
+{
+	if (!v)
+		return 0;
+	switch (cp | 0x20) { /* fold the capital marks onto the small ones */
+	case 0xF9: case 0xF5: return 1;
+	case 0xE2: return v == 'a' || v == 'e' || v == 'o';
+	case 0xEA: case 0xE9: case 0xE8: case 0xFA: return v == 'a';
+	case 0xE1: case 0xE0: case 0xE3: return v == 'a' || v == 'e';
+	default: return 0;
+	}
+}
+
 /* One byte pass: is there any character that mojibake produces and correct
  * Vietnamese does not? That is a U+0080-U+00FF character other than the
- * Vietnamese letters, or Windows-1252 punctuation right after a Latin-1
- * letter that could be a UTF-8 lead byte (Ã€ for À). */
+ * Vietnamese letters and a no-break space, or a no-break space or
+ * Windows-1252 punctuation right after Â Ã Ì Í (Ã€ for À, "Ã " for à), or
+ * a VNI vowel + mark pair that correct text never has (vni_pair). Only lead bytes C2 C3 (U+0080-
+ * U+00FF) and the punctuation's C5 C6 CB E2 need a look. */
 static int suspicious(const unsigned char *p, size_t n)
 {
-	int after_lead = 0;
-	for (size_t i = 0; i < n; i++) {
+	int after_lead = 0, prev_vowel = 0, vowel = 0;
+	for (size_t i = 0; i < n; i++, prev_vowel = vowel) {
 		unsigned char b = p[i];
-		if (b < 0x80) {
-			after_lead = 0;
-			continue;
+		vowel = 0;
+		if (b < 0xC2) {
+			if (b < 0x80) {
+				after_lead = 0;
+				vowel = ascii_vowel[b];
+			}
+			continue; /* ASCII, or a continuation byte of a skipped character */
 		}
 		if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) {
 			after_lead = 0;
 			continue;
 		}
-		if (b == 0xC2)
-			return 1;
+		if (b == 0xC2) {
+			if (p[i + 1] != 0xA0 || after_lead)
+				return 1;
+			after_lead = 0;
+			i++;
+			continue;
+		}
 		if (b == 0xC3) {
 			uint32_t cp = 0xC0u + (p[i + 1] & 0x3Fu);
-			if (!vi_latin1_letter(cp))
+			if (!vi_latin1_letter(cp) || vni_pair(prev_vowel, cp))
 				return 1;
-			after_lead = cp >= 0xC2 && cp <= 0xF4;
+			/* Â Ã Ì Í lead the UTF-8 of U+0080-U+00FF and of the
+			 * combining marks; other letters before punctuation are
+			 * ordinary ("là”"). */
+			after_lead = cp == 0xC2 || cp == 0xC3 || cp == 0xCC || cp == 0xCD;
 			i++;
 			continue;
 		}
