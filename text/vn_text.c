@@ -1385,10 +1385,16 @@ static int telex_word(const char *w, size_t n, vn_buf *out, int *changed)
 		if (seen_vowel) {
 			const char *tk = strchr("zfsrxj", lc);
 			if (tk) {
-				tn = (unsigned)(tk - "zfsrxj"); /* z = none, then f s r x j */
-				tn = tn == 0 ? T_NONE : tn == 1 ? T_GRAVE : tn == 2 ? T_ACUTE :
-				     tn == 3 ? T_HOOK : tn == 4 ? T_TILDE : T_DOT;
-				continue;
+				unsigned k = (unsigned)(tk - "zfsrxj"); /* z = none, then f s r x j */
+				k = k == 0 ? T_NONE : k == 1 ? T_GRAVE : k == 2 ? T_ACUTE :
+				    k == 3 ? T_HOOK : k == 4 ? T_TILDE : T_DOT;
+				/* the last key wins; z with no tone, or the same key twice,
+				 * types the letter itself (as Telex keyboards do) */
+				if (k != tn) {
+					tn = k;
+					continue;
+				}
+				tn = T_NONE;
 			}
 		}
 		if (lc == 'w') {
