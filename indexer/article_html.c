@@ -46,6 +46,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -861,29 +862,50 @@ static void strip_portal_suffix(char *t)
 }
 
 /* Density: where most paragraph text sits. Text inside links does not
- * count (menus, lists of other news). */
+ * count (menus, lists of other news). Scores live in an open-addressing
+ * table keyed by node address, so pages with many blocks stay linear. */
 typedef struct score {
 	xmlNode *n;
 	size_t s;
 } score;
 
-static int add_score(score **v, size_t *n, size_t *cap, xmlNode *el, size_t s)
+typedef struct scores {
+	score *v;
+	size_t cap, n;   /* cap is a power of two */
+} scores;
+
+static size_t slot_of(const xmlNode *n, size_t cap)
 {
-	for (size_t i = 0; i < *n; i++)
-		if ((*v)[i].n == el) {
-			(*v)[i].s += s;
-			return 0;
-		}
-	if (*n == *cap) {
-		size_t nc = *cap ? 2 * *cap : 64;
-		score *nv = realloc(*v, nc * sizeof *nv);
+	uint64_t h = (uint64_t)(uintptr_t)n * UINT64_C(0x9E3779B97F4A7C15);
+	return (size_t)(h >> 20) & (cap - 1);
+}
+
+static int add_score(scores *t, xmlNode *el, size_t s)
+{
+	if ((t->n + 1) * 2 > t->cap) {
+		size_t nc = t->cap ? t->cap * 2 : 256;
+		score *nv = calloc(nc, sizeof *nv);
 		if (!nv)
 			return VN_ENOMEM;
-		*v = nv;
-		*cap = nc;
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->v[i].n) {
+				size_t k = slot_of(t->v[i].n, nc);
+				while (nv[k].n)
+					k = (k + 1) & (nc - 1);
+				nv[k] = t->v[i];
+			}
+		free(t->v);
+		t->v = nv;
+		t->cap = nc;
 	}
-	(*v)[*n].n = el;
-	(*v)[(*n)++].s = s;
+	size_t k = slot_of(el, t->cap);
+	while (t->v[k].n && t->v[k].n != el)
+		k = (k + 1) & (t->cap - 1);
+	if (!t->v[k].n) {
+		t->v[k].n = el;
+		t->n++;
+	}
+	t->v[k].s += s;
 	return 0;
 }
 
@@ -898,8 +920,7 @@ static size_t visible_len(const char *s)
 
 static int densest(xmlNode *root, xmlNode **out)
 {
-	score *v = NULL;
-	size_t n = 0, cap = 0;
+	scores t = { NULL, 0, 0 };
 	int rc = 0;
 	*out = NULL;
 	xmlNode *x = root;
@@ -925,20 +946,28 @@ static int densest(xmlNode *root, xmlNode **out)
 				xmlNode *holder = blk;
 				if (para && blk != root && blk->parent && is_elem(blk->parent))
 					holder = blk->parent;
-				rc = add_score(&v, &n, &cap, holder, len);
+				rc = add_score(&t, holder, len);
 				if (rc == 0 && holder != root && holder->parent && is_elem(holder->parent))
-					rc = add_score(&v, &n, &cap, holder->parent, len / 2);
+					rc = add_score(&t, holder->parent, len / 2);
 			}
 		}
 		x = next_node(x, root, skip);
 	}
+	/* ties go to the element first in document order, so runs are
+	 * deterministic whatever the addresses */
 	size_t best = 0;
-	for (size_t i = 0; i < n; i++)
-		if (v[i].s > best) {
-			best = v[i].s;
-			*out = v[i].n;
+	for (xmlNode *x2 = root; x2 && rc == 0 && t.cap; x2 = next_node(x2, root, 0)) {
+		if (!is_elem(x2))
+			continue;
+		size_t k = slot_of(x2, t.cap);
+		while (t.v[k].n && t.v[k].n != x2)
+			k = (k + 1) & (t.cap - 1);
+		if (t.v[k].n == x2 && t.v[k].s > best) {
+			best = t.v[k].s;
+			*out = x2;
 		}
-	free(v);
+	}
+	free(t.v);
 	return rc;
 }
 

@@ -1124,6 +1124,11 @@ static void test_directory_walk(void **state)
 	write_str("site/.dot.jsonl", "{}\n");
 	write_str("site/top.txt", "Trên cùng\nThân.\n");
 	write_str("site/B.txt", "Hoa\nThân.\n");
+	write_str("site/top.html", "<html><head><meta name='vnsearch:id' content='trang-42'>"
+				   "<title>Trang</title></head><body><article>Thân trang.</article></body></html>");
+	write_str("site/a/locked.txt", "Khoá\nThân.\n");
+	chmod(path_in("site/a/locked.txt"), 0);
+	int root = geteuid() == 0;   /* root reads it anyway */
 	assert_int_equal(symlink("nowhere.txt", path_in("site/b/dangling.txt")), 0);
 	assert_int_equal(mkfifo(path_in("site/b/fifo.jsonl"), 0644), 0);
 	assert_int_equal(symlink("..", path_in("site/b/loop")), 0);
@@ -1135,24 +1140,36 @@ static void test_directory_walk(void **state)
 	recs rs;
 	collect(r, &rs);
 	vn_article_reader_free(r);
-	/* byte order: "B.txt" < "a" < "b" < "top.txt"; inside b: "dangling.txt" < "deep" < "fifo.jsonl" < "loop" */
-	assert_int_equal(rs.n, 7);
+	/* byte order: "B.txt" < "a" < "b" < "top.html" < "top.txt"; inside a:
+	 * "locked.txt" < "readme.md" < "x.jsonl"; inside b: "dangling.txt" <
+	 * "deep" < "fifo.jsonl" < "loop" */
+	assert_int_equal(rs.n, 9);
 	assert_string_equal(rs.v[0].id, "B.txt");
 	assert_string_equal(rs.v[0].source, "B.txt");
-	assert_string_equal(rs.v[1].id, "x1");
-	assert_string_equal(rs.v[1].source, "a/x.jsonl");   /* directory: the file, not the record's field */
-	assert_string_equal(rs.v[1].origin, "other");
-	assert_string_equal(rs.v[2].source, "a/x.jsonl");
-	assert_int_equal(rs.v[2].line, 2);
-	assert_int_equal(rs.v[3].status, VN_ARTICLE_FAILED);
-	assert_string_equal(rs.v[3].source, "b/dangling.txt");
-	assert_non_null(strstr(rs.v[3].msg, "b/dangling.txt"));
-	assert_string_equal(rs.v[4].id, "b/deep/p.txt");
-	assert_string_equal(rs.v[4].title, "Tiêu đề sâu");
-	assert_int_equal(rs.v[5].status, VN_ARTICLE_FAILED);
-	assert_non_null(strstr(rs.v[5].msg, "b/fifo.jsonl"));
-	assert_string_equal(rs.v[6].id, "top.txt");
-	assert_int_equal(rs.failed, 2);
+	assert_string_equal(rs.v[1].source, "a/locked.txt");
+	if (root) {
+		assert_int_equal(rs.v[1].status, VN_ARTICLE_OK);
+	} else {
+		assert_int_equal(rs.v[1].status, VN_ARTICLE_FAILED);
+		assert_non_null(strstr(rs.v[1].msg, "a/locked.txt: cannot read"));
+	}
+	assert_string_equal(rs.v[2].id, "x1");
+	assert_string_equal(rs.v[2].source, "a/x.jsonl");   /* directory: the file, not the record's field */
+	assert_string_equal(rs.v[2].origin, "other");
+	assert_string_equal(rs.v[3].source, "a/x.jsonl");
+	assert_int_equal(rs.v[3].line, 2);
+	assert_int_equal(rs.v[4].status, VN_ARTICLE_FAILED);
+	assert_string_equal(rs.v[4].source, "b/dangling.txt");
+	assert_non_null(strstr(rs.v[4].msg, "b/dangling.txt"));
+	assert_string_equal(rs.v[5].id, "b/deep/p.txt");
+	assert_string_equal(rs.v[5].title, "Tiêu đề sâu");
+	assert_int_equal(rs.v[6].status, VN_ARTICLE_FAILED);
+	assert_non_null(strstr(rs.v[6].msg, "b/fifo.jsonl"));
+	assert_string_equal(rs.v[7].id, "trang-42");   /* the page names its id */
+	assert_string_equal(rs.v[7].source, "top.html");
+	assert_string_equal(rs.v[7].body, "Thân trang.");
+	assert_string_equal(rs.v[8].id, "top.txt");
+	assert_int_equal(rs.failed, root ? 2 : 3);
 	recs_free(&rs);
 }
 
