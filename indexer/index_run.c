@@ -1,0 +1,1055 @@
+/*
+ * index_run.c — the index handle and the run over inputs.
+ *
+ * vn_index_run uses two threads: a worker reads the inputs, decides per
+ * article whether it changed (content hash against a reader snapshot of
+ * the last commit, plus a map of what this run already did), repairs and
+ * tokenizes it and builds the Xapian document; the calling thread only
+ * feeds the writer (replace, delete, commit). They meet at a bounded queue
+ * of reusable items, so memory does not grow with the input.
+ *
+ * Commits: the worker sends a commit item every batch_size changes; the
+ * suggestion counts of that batch travel with it and are merged into the
+ * metadata in the same commit, so the index is consistent at every commit
+ * and a killed run is completed by the next one (unchanged articles are
+ * skipped by their hash).
+ */
+#define _GNU_SOURCE   /* nftw, realpath */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <dirent.h>
+
+#include "index_int.h"
+#include "vn_schema.h"
+
+struct vn_index {
+	char *path;
+	vn_index_options opts;
+	vn_db_writer *w;
+	vn__builder *b;            /* vn_index_add on the caller's thread */
+	vn__sugg *sugg;            /* counts not yet merged (vn_index_add) */
+	vn_db_doc *doc;
+	vn_buf idterm, value;
+	vn_index_summary total;    /* since vn_index_open */
+	vn_index_summary run;      /* counts of the current run, for vn:stats */
+};
+
+static void emit(const vn_index_options *o, vn_index_message_fn fn, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void emit(const vn_index_options *o, vn_index_message_fn fn, const char *fmt, ...)
+{
+	if (!fn)
+		return;
+	char line[VN_ERROR_MSG_MAX + 512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	fn(line, o->payload);
+}
+
+static int fatal_code(int rc)
+{
+	return rc != VN_EINVAL && rc != VN_ERANGE && rc != VN_EUTF8;
+}
+
+/* ---- opening ---------------------------------------------------------------- */
+
+int vn_index_open(vn_index **out, const char *path, const vn_index_options *opts, vn_error *err)
+{
+	*out = NULL;
+	if (!path || !*path)
+		return vn_error_set(err, VN_EINVAL, "no index directory given");
+	vn_index *ix = calloc(1, sizeof *ix);
+	if (!ix || !(ix->path = strdup(path))) {
+		free(ix);
+		return vn_error_set(err, VN_ENOMEM, "out of memory");
+	}
+	if (opts)
+		ix->opts = *opts;
+	if (ix->opts.batch_size == 0)
+		ix->opts.batch_size = VN_INDEX_DEFAULT_BATCH;
+	if (ix->opts.threads <= 0)
+		ix->opts.threads = 2;
+
+	vn_error e = VN_ERROR_INIT;
+	int mode = ix->opts.rebuild ? VN_DB_OVERWRITE : VN_DB_CREATE_OR_OPEN;
+	int rc = vn_db_writer_open(&ix->w, path, mode, 0, &e);
+	if (rc) {
+		if (rc == VN_ELOCKED)
+			vn_error_set(err, rc, "index at %s is locked: another vnindex is writing it", path);
+		else
+			vn_error_set(err, rc, "cannot open index at %s: %s", path, e.msg);
+		goto fail;
+	}
+	if ((rc = vn_db_writer_get_metadata(ix->w, VN_META_FORMAT, &ix->value, err)))
+		goto fail;
+	if (ix->value.len == 0) {
+		if (vn_db_writer_doccount(ix->w) > 0) {
+			rc = vn_error_set(err, VN_EVERSION,
+					  "index at %s has no vnsearch format version: rebuild with --rebuild",
+					  path);
+			goto fail;
+		}
+		char v[16];
+		int n = snprintf(v, sizeof v, "%d", VN_INDEX_FORMAT);
+		/* Committed at once so that a reader of the new index knows its format. */
+		if ((rc = vn_db_writer_set_metadata(ix->w, VN_META_FORMAT, v, (size_t)n, err)) ||
+		    (rc = vn_db_writer_commit(ix->w, err)))
+			goto fail;
+	} else {
+		long long have;
+		if (vn_parse_int(&have, ix->value.data, ix->value.len, 0, INT_MAX) || have != VN_INDEX_FORMAT) {
+			rc = vn_error_set(err, VN_EVERSION,
+					  "index at %s has format %.20s, this vnindex writes %d: rebuild with --rebuild",
+					  path, ix->value.data, VN_INDEX_FORMAT);
+			goto fail;
+		}
+	}
+	if ((rc = vn__builder_new(&ix->b, err)) || (rc = vn_db_doc_new(&ix->doc, err)))
+		goto fail;
+	if (vn__sugg_new(&ix->sugg)) {
+		rc = vn_error_set(err, VN_ENOMEM, "out of memory");
+		goto fail;
+	}
+	*out = ix;
+	return 0;
+fail:
+	vn_index_free(ix);
+	return rc;
+}
+
+void vn_index_free(vn_index *ix)
+{
+	if (!ix)
+		return;
+	vn_db_writer_free(ix->w);
+	vn__builder_free(ix->b);
+	vn__sugg_free(ix->sugg);
+	vn_db_doc_free(ix->doc);
+	vn_buf_free(&ix->idterm);
+	vn_buf_free(&ix->value);
+	free(ix->path);
+	free(ix);
+}
+
+void vn_index_get_summary(const vn_index *ix, vn_index_summary *out)
+{
+	*out = ix->total;
+}
+
+int vn_index_summary_format(const vn_index_summary *s, vn_buf *out)
+{
+	vn_buf_clear(out);
+	return vn_buf_printf(out, "added %llu, replaced %llu, unchanged %llu, deleted %llu, failed %llu",
+			     (unsigned long long)s->added, (unsigned long long)s->replaced,
+			     (unsigned long long)s->unchanged, (unsigned long long)s->deleted,
+			     (unsigned long long)s->failed);
+}
+
+static void sum_add(vn_index_summary *a, const vn_index_summary *b)
+{
+	a->added += b->added;
+	a->replaced += b->replaced;
+	a->unchanged += b->unchanged;
+	a->deleted += b->deleted;
+	a->failed += b->failed;
+}
+
+/* ---- commit ------------------------------------------------------------------ */
+
+static int write_stats(vn_index *ix, const vn_index_summary *run, vn_error *err)
+{
+	char when[32] = "";
+	time_t now = time(NULL);
+	struct tm tm;
+	if (gmtime_r(&now, &tm))
+		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	vn_buf v = VN_BUF_INIT;
+	int rc = vn_buf_printf(&v,
+			       "{\"format\":%d,\"documents\":%u,\"last_run\":{\"added\":%llu,"
+			       "\"replaced\":%llu,\"unchanged\":%llu,\"deleted\":%llu,\"failed\":%llu,"
+			       "\"committed\":\"%s\"}}",
+			       VN_INDEX_FORMAT, vn_db_writer_doccount(ix->w),
+			       (unsigned long long)run->added, (unsigned long long)run->replaced,
+			       (unsigned long long)run->unchanged, (unsigned long long)run->deleted,
+			       (unsigned long long)run->failed, when);
+	if (rc)
+		rc = vn_error_set(err, VN_ENOMEM, "out of memory");
+	else
+		rc = vn_db_writer_set_metadata(ix->w, VN_META_STATS, v.data, v.len, err);
+	vn_buf_free(&v);
+	return rc;
+}
+
+/* Bigram suggestions seen once in a large batch are mostly noise and cost a
+ * metadata entry each; small batches (an upload of a few articles) keep all. */
+static unsigned min_bigram_for(const vn__sugg *s)
+{
+	return vn__sugg_size(s) > 20000 ? 2 : 1;
+}
+
+static int commit_with(vn_index *ix, vn__sugg *sugg, const vn_index_summary *run, vn_error *err)
+{
+	int rc;
+	if (sugg && (rc = vn__sugg_merge(sugg, ix->w, min_bigram_for(sugg), err)))
+		return rc;
+	if ((rc = write_stats(ix, run, err)) || (rc = vn_db_writer_commit(ix->w, err)))
+		return rc;
+	if (sugg)
+		vn__sugg_clear(sugg);
+	return 0;
+}
+
+int vn_index_commit(vn_index *ix, vn_error *err)
+{
+	return commit_with(ix, ix->sugg, &ix->total, err);
+}
+
+/* ---- one article on the caller's thread ------------------------------------------ */
+
+int vn_index_delete(vn_index *ix, const char *id, size_t len, int *out_result, vn_error *err)
+{
+	int res = VN_INDEX_FAILED;
+	int rc = vn__id_term(&ix->idterm, id, len, err);
+	if (rc == 0) {
+		rc = vn_db_writer_delete(ix->w, ix->idterm.data, ix->idterm.len, err);
+		if (rc == 0) {
+			res = VN_INDEX_DELETED;
+			ix->total.deleted++;
+		} else if (rc == VN_ENOTFOUND) {
+			res = VN_INDEX_ABSENT;
+			rc = 0;
+		}
+	} else if (!fatal_code(rc)) {
+		rc = 0;
+		ix->total.failed++;
+	}
+	if (out_result)
+		*out_result = res;
+	return rc;
+}
+
+int vn_index_add(vn_index *ix, const vn_article *a, int *out_result, vn_error *err)
+{
+	if (a->deleted)
+		return vn_index_delete(ix, a->id, a->id ? strlen(a->id) : 0, out_result, err);
+	int res = VN_INDEX_FAILED;
+	char hash[17];
+	vn__article_hash(hash, a, NULL);
+	int rc = vn__id_term(&ix->idterm, a->id, a->id ? strlen(a->id) : 0, err);
+	int exists = 0;
+	if (rc == 0) {
+		rc = vn_db_writer_get_value(ix->w, ix->idterm.data, ix->idterm.len, VN_SLOT_HASH, &ix->value, err);
+		if (rc == 0)
+			exists = 1;
+		else if (rc == VN_ENOTFOUND)
+			rc = 0;
+	}
+	if (rc == 0 && exists && ix->value.len == 16 && memcmp(ix->value.data, hash, 16) == 0) {
+		res = VN_INDEX_UNCHANGED;
+		ix->total.unchanged++;
+	} else if (rc == 0) {
+		rc = vn__build_doc(ix->b, a, NULL, hash, ix->doc, ix->sugg, err);
+		if (rc == 0)
+			rc = vn_db_writer_replace(ix->w, ix->idterm.data, ix->idterm.len, ix->doc, err);
+		if (rc == 0) {
+			res = exists ? VN_INDEX_REPLACED : VN_INDEX_ADDED;
+			if (exists)
+				ix->total.replaced++;
+			else
+				ix->total.added++;
+		}
+	}
+	if (rc && !fatal_code(rc)) {
+		rc = 0;
+		ix->total.failed++;
+	}
+	if (out_result)
+		*out_result = res;
+	return rc;
+}
+
+/* ---- the run: items and the queue ------------------------------------------------- */
+
+enum item_kind { IT_DOC, IT_DELETE, IT_COMMIT, IT_SWEEP, IT_END };
+
+typedef struct item {
+	int kind;
+	int is_new;
+	vn_db_doc *doc;
+	vn_buf idterm;          /* IT_DOC/IT_DELETE: Q term; IT_SWEEP: the F prefix */
+	vn_buf where;           /* "file:line" for messages */
+	vn__sugg *sugg;         /* IT_COMMIT: counts to merge, freed by the writer */
+	vn_index_summary seen;  /* IT_COMMIT: the worker's counts so far */
+} item;
+
+#define QCAP 64
+
+/* A set of 64-bit hashes (ids done in this run, source terms seen). */
+typedef struct hset {
+	uint64_t *k;
+	uint64_t *v;
+	size_t n, cap;
+} hset;
+
+static uint64_t fnv64(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ull;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h ? h : 1;   /* 0 marks an empty slot */
+}
+
+static int hset_put(hset *s, uint64_t key, uint64_t val)
+{
+	if ((s->n + 1) * 2 > s->cap) {
+		size_t nc = s->cap ? s->cap * 2 : 4096;
+		uint64_t *k = calloc(nc, sizeof *k), *v = calloc(nc, sizeof *v);
+		if (!k || !v) {
+			free(k);
+			free(v);
+			return VN_ENOMEM;
+		}
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->k[i]) {
+				size_t j = s->k[i] & (nc - 1);
+				while (k[j])
+					j = (j + 1) & (nc - 1);
+				k[j] = s->k[i];
+				v[j] = s->v[i];
+			}
+		free(s->k);
+		free(s->v);
+		s->k = k;
+		s->v = v;
+		s->cap = nc;
+	}
+	size_t j = key & (s->cap - 1);
+	while (s->k[j] && s->k[j] != key)
+		j = (j + 1) & (s->cap - 1);
+	if (!s->k[j])
+		s->n++;
+	s->k[j] = key;
+	s->v[j] = val;
+	return 0;
+}
+
+static int hset_get(const hset *s, uint64_t key, uint64_t *val)
+{
+	if (!s->cap)
+		return 0;
+	size_t j = key & (s->cap - 1);
+	while (s->k[j]) {
+		if (s->k[j] == key) {
+			if (val)
+				*val = s->v[j];
+			return 1;
+		}
+		j = (j + 1) & (s->cap - 1);
+	}
+	return 0;
+}
+
+static void hset_free(hset *s)
+{
+	free(s->k);
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+typedef struct run {
+	vn_index *ix;
+	const char *const *inputs;
+	size_t ninputs;
+	int threaded;
+
+	pthread_mutex_t mu;
+	pthread_cond_t not_empty, not_full;
+	item *full[QCAP], *freeq[QCAP];
+	size_t full_head, full_n, free_n;
+	item pool[QCAP];
+	size_t npool;
+
+	volatile int stop;         /* set by the writer on a fatal error */
+	int fatal_rc;
+	vn_error fatal_err;
+
+	/* worker state */
+	vn__builder *b;
+	vn_db *snap;               /* last commit before the run, NULL when empty */
+	hset done;                 /* id hash → content hash (0 = deleted) this run */
+	hset sources;              /* F terms seen */
+	vn__sugg *sugg;
+	vn_index_summary wsum;     /* unchanged and failed, counted by the worker */
+	uint64_t since_commit;
+	vn_buf scratch, srcterm, value;
+	vn_db_search *search;
+
+	/* writer state */
+	vn_index_summary rsum;     /* added, replaced, deleted, failed by the writer */
+
+	/* progress */
+	uint64_t articles, bytes_total, bytes_done_files;
+	int cur_fd;
+	struct timespec t0, last;
+} run;
+
+static double since(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static item *get_free(run *r)
+{
+	if (!r->threaded)
+		return &r->pool[0];
+	pthread_mutex_lock(&r->mu);
+	while (r->free_n == 0)
+		pthread_cond_wait(&r->not_full, &r->mu);
+	item *it = r->freeq[--r->free_n];
+	pthread_mutex_unlock(&r->mu);
+	return it;
+}
+
+static void writer_process(run *r, item *it);
+
+static void submit(run *r, item *it)
+{
+	if (!r->threaded) {
+		writer_process(r, it);
+		return;
+	}
+	pthread_mutex_lock(&r->mu);
+	r->full[(r->full_head + r->full_n) % QCAP] = it;
+	r->full_n++;
+	pthread_cond_signal(&r->not_empty);
+	pthread_mutex_unlock(&r->mu);
+}
+
+static item *pop_full(run *r)
+{
+	pthread_mutex_lock(&r->mu);
+	while (r->full_n == 0)
+		pthread_cond_wait(&r->not_empty, &r->mu);
+	item *it = r->full[r->full_head];
+	r->full_head = (r->full_head + 1) % QCAP;
+	r->full_n--;
+	pthread_mutex_unlock(&r->mu);
+	return it;
+}
+
+static void put_free(run *r, item *it)
+{
+	pthread_mutex_lock(&r->mu);
+	r->freeq[r->free_n++] = it;
+	pthread_cond_signal(&r->not_full);
+	pthread_mutex_unlock(&r->mu);
+}
+
+/* ---- the writer side ---------------------------------------------------------------- */
+
+static void set_fatal(run *r, int rc, const vn_error *e)
+{
+	pthread_mutex_lock(&r->mu);
+	if (!r->fatal_rc) {
+		r->fatal_rc = rc;
+		if (e)
+			r->fatal_err = *e;
+		__atomic_store_n(&r->stop, 1, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&r->mu);
+}
+
+typedef struct sweep_ctx {
+	run *r;
+	vn_buf terms;   /* NUL-separated F terms to delete */
+	uint64_t ndocs;
+	int rc;
+} sweep_ctx;
+
+static int sweep_term(const char *term, size_t len, uint32_t termfreq, void *payload)
+{
+	sweep_ctx *c = payload;
+	if (hset_get(&c->r->sources, fnv64(term, len), NULL))
+		return 0;
+	if (vn_buf_append(&c->terms, term, len) || vn_buf_putc(&c->terms, '\0')) {
+		c->rc = VN_ENOMEM;
+		return 1;
+	}
+	(void)termfreq;
+	return 0;
+}
+
+static void writer_sweep(run *r, item *it)
+{
+	vn_index *ix = r->ix;
+	vn_error e = VN_ERROR_INIT;
+	sweep_ctx c = { .r = r };
+	int rc = vn_db_writer_allterms(ix->w, it->idterm.data, it->idterm.len, sweep_term, &c, &e);
+	if (rc < 0 || c.rc) {
+		if (c.rc)
+			vn_error_set(&e, c.rc, "out of memory");
+		set_fatal(r, c.rc ? c.rc : rc, &e);
+		vn_buf_free(&c.terms);
+		return;
+	}
+	for (size_t off = 0; off < c.terms.len;) {
+		const char *t = c.terms.data + off;
+		size_t n = strlen(t);
+		off += n + 1;
+		/* Count the documents first: a source file may have held several. */
+		uint32_t before = vn_db_writer_doccount(ix->w);
+		rc = vn_db_writer_delete(ix->w, t, n, &e);
+		if (rc == 0)
+			r->rsum.deleted += before - vn_db_writer_doccount(ix->w);
+		else if (rc != VN_ENOTFOUND) {
+			set_fatal(r, rc, &e);
+			break;
+		}
+	}
+	vn_buf_free(&c.terms);
+}
+
+static void writer_process(run *r, item *it)
+{
+	vn_index *ix = r->ix;
+	vn_error e = VN_ERROR_INIT;
+	int rc;
+	if (r->stop && it->kind != IT_END) {
+		if (it->kind == IT_COMMIT) {
+			vn__sugg_free(it->sugg);
+			it->sugg = NULL;
+		}
+		return;
+	}
+	switch (it->kind) {
+	case IT_DOC:
+		rc = vn_db_writer_replace(ix->w, it->idterm.data, it->idterm.len, it->doc, &e);
+		if (rc == 0) {
+			if (it->is_new)
+				r->rsum.added++;
+			else
+				r->rsum.replaced++;
+		} else if (!fatal_code(rc)) {
+			r->rsum.failed++;
+			emit(&ix->opts, ix->opts.on_failure, "%s: cannot index: %s", it->where.data, e.msg);
+		} else {
+			set_fatal(r, rc, &e);
+		}
+		break;
+	case IT_DELETE:
+		rc = vn_db_writer_delete(ix->w, it->idterm.data, it->idterm.len, &e);
+		if (rc == 0)
+			r->rsum.deleted++;
+		else if (rc != VN_ENOTFOUND)
+			set_fatal(r, rc, &e);
+		break;
+	case IT_SWEEP:
+		writer_sweep(r, it);
+		break;
+	case IT_COMMIT: {
+		vn_index_summary s = it->seen;
+		s.added = r->rsum.added;
+		s.replaced = r->rsum.replaced;
+		s.deleted = r->rsum.deleted;
+		s.failed += r->rsum.failed;
+		rc = commit_with(ix, it->sugg, &s, &e);
+		vn__sugg_free(it->sugg);
+		it->sugg = NULL;
+		if (rc)
+			set_fatal(r, rc, &e);
+		break;
+	}
+	case IT_END:
+		break;
+	}
+}
+
+/* ---- the worker side ---------------------------------------------------------------- */
+
+static int worker_stopped(run *r)
+{
+	return __atomic_load_n(&r->stop, __ATOMIC_ACQUIRE);
+}
+
+static void send_commit(run *r)
+{
+	item *it = get_free(r);
+	it->kind = IT_COMMIT;
+	it->sugg = r->sugg;
+	it->seen = r->wsum;
+	r->sugg = NULL;
+	if (vn__sugg_new(&r->sugg)) {
+		vn_error e = VN_ERROR_INIT;
+		vn_error_set(&e, VN_ENOMEM, "out of memory");
+		set_fatal(r, VN_ENOMEM, &e);
+	}
+	submit(r, it);
+	r->since_commit = 0;
+}
+
+/* The stored content hash of idterm in the snapshot: 1 found, 0 absent. */
+static int snapshot_hash(run *r, const vn_buf *idterm, char out[17], vn_error *err)
+{
+	if (!r->snap)
+		return 0;
+	uint32_t tf = 0;
+	int rc = vn_db_termfreq(r->snap, idterm->data, idterm->len, &tf, err);
+	if (rc)
+		return rc;
+	if (tf == 0)
+		return 0;
+	vn_db_query *q = NULL;
+	vn_db_mset *ms = NULL;
+	vn_db_hit hit;
+	if ((rc = vn_db_query_term(&q, idterm->data, idterm->len, 1, err)))
+		return rc;
+	rc = vn_db_search_set_query(r->search, q, err);
+	vn_db_query_free(q);
+	if (rc || (rc = vn_db_search_run(r->search, 0, 1, 0, &ms, err)))
+		return rc;
+	int found = 0;
+	if (vn_db_mset_size(ms) > 0 && vn_db_mset_hit(ms, 0, &hit) == 0 &&
+	    (rc = vn_db_document_value(r->snap, hit.docid, VN_SLOT_HASH, &r->value, err)) == 0) {
+		found = 1;
+		memset(out, 0, 17);
+		memcpy(out, r->value.data ? r->value.data : "", r->value.len < 16 ? r->value.len : 16);
+	}
+	vn_db_mset_free(ms);
+	return rc ? rc : found;
+}
+
+static uint64_t parse_hash(const char *h)
+{
+	uint64_t v = strtoull(h, NULL, 16);
+	return v ? v : 1;
+}
+
+/* Existing state of an id: 0 absent, 1 present with its hash in out, or a
+ * negative code. */
+static int lookup(run *r, const vn_buf *idterm, char out[17], vn_error *err)
+{
+	if (!r->threaded) {
+		int rc = vn_db_writer_get_value(r->ix->w, idterm->data, idterm->len, VN_SLOT_HASH, &r->value, err);
+		if (rc == VN_ENOTFOUND)
+			return 0;
+		if (rc)
+			return rc;
+		memset(out, 0, 17);
+		memcpy(out, r->value.data ? r->value.data : "", r->value.len < 16 ? r->value.len : 16);
+		return 1;
+	}
+	uint64_t v;
+	if (hset_get(&r->done, fnv64(idterm->data, idterm->len), &v)) {
+		if (v == 0)
+			return 0;
+		snprintf(out, 17, "%016llx", (unsigned long long)v);
+		return 1;
+	}
+	return snapshot_hash(r, idterm, out, err);
+}
+
+static void note_done(run *r, const vn_buf *idterm, uint64_t v)
+{
+	if (r->threaded && hset_put(&r->done, fnv64(idterm->data, idterm->len), v)) {
+		vn_error e = VN_ERROR_INIT;
+		vn_error_set(&e, VN_ENOMEM, "out of memory");
+		set_fatal(r, VN_ENOMEM, &e);
+	}
+}
+
+static void fail_article(run *r, const char *where, const char *msg)
+{
+	r->wsum.failed++;
+	emit(&r->ix->opts, r->ix->opts.on_failure, "%s: %s", where, msg);
+}
+
+static void progress(run *r, int force)
+{
+	const vn_index_options *o = &r->ix->opts;
+	if (!o->on_progress)
+		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!force && since(&r->last, &now) < 0.25)
+		return;
+	r->last = now;
+	vn_index_progress p = { r->articles, r->bytes_done_files, r->bytes_total, since(&r->t0, &now) };
+	if (r->cur_fd >= 0) {
+		off_t pos = lseek(r->cur_fd, 0, SEEK_CUR);
+		if (pos > 0)
+			p.bytes_done += (uint64_t)pos;
+	}
+	if (p.bytes_done > p.bytes_total)
+		p.bytes_done = p.bytes_total;
+	o->on_progress(&p, o->payload);
+}
+
+/* The reader's descriptor for a plain file input, found by device and inode,
+ * so that progress can be measured in bytes (compressed bytes for .gz). */
+static int find_fd(const struct stat *st)
+{
+	DIR *d = opendir("/proc/self/fd");
+	if (!d)
+		return -1;
+	int found = -1;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		char *end;
+		long fd = strtol(de->d_name, &end, 10);
+		struct stat fs;
+		if (*end || fd < 0 || fd == dirfd(d) || fstat((int)fd, &fs))
+			continue;
+		if (fs.st_dev == st->st_dev && fs.st_ino == st->st_ino) {
+			found = (int)fd;
+			break;
+		}
+	}
+	closedir(d);
+	return found;
+}
+
+static __thread uint64_t walk_total;
+static int walk_size(const char *p, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)p;
+	(void)f;
+	if (flag == FTW_F && S_ISREG(st->st_mode))
+		walk_total += (uint64_t)st->st_size;
+	return 0;
+}
+
+static uint64_t input_size(const char *path)
+{
+	struct stat st;
+	if (strcmp(path, "-") == 0 || stat(path, &st))
+		return 0;
+	if (S_ISREG(st.st_mode))
+		return (uint64_t)st.st_size;
+	if (!S_ISDIR(st.st_mode))
+		return 0;
+	walk_total = 0;
+	nftw(path, walk_size, 32, FTW_PHYS);
+	return walk_total;
+}
+
+/* "F<hash of the directory>:<relative path>", hashed further when too long. */
+static int source_term(vn_buf *out, const char *dirkey, const char *source)
+{
+	vn_buf_clear(out);
+	if (vn_buf_puts(out, VN_INDEX_SOURCE_PREFIX) || vn_buf_puts(out, dirkey) || vn_buf_putc(out, ':') ||
+	    vn_buf_puts(out, source))
+		return VN_ENOMEM;
+	if (out->len > VN_INDEX_TERM_MAX) {
+		char h[20];
+		snprintf(h, sizeof h, "#%016llx", (unsigned long long)fnv64(source, strlen(source)));
+		vn_buf_clear(out);
+		if (vn_buf_puts(out, VN_INDEX_SOURCE_PREFIX) || vn_buf_puts(out, dirkey) ||
+		    vn_buf_putc(out, ':') || vn_buf_puts(out, h))
+			return VN_ENOMEM;
+	}
+	return 0;
+}
+
+static void where_of(char *w, size_t n, const vn_article *a, const char *input)
+{
+	const char *src = a->source ? a->source : input;
+	if (a->line)
+		snprintf(w, n, "%s:%llu", src, (unsigned long long)a->line);
+	else
+		snprintf(w, n, "%s", src);
+}
+
+/* One article read from an input. */
+static void worker_article(run *r, const vn_article *a, const char *input, const char *dirkey)
+{
+	char where[PATH_MAX + 32];
+	char hash[17], old[17];
+	vn_error e = VN_ERROR_INIT;
+	const char *sterm = NULL;
+	where_of(where, sizeof where, a, input);
+
+	if (dirkey && a->source) {
+		if (source_term(&r->srcterm, dirkey, a->source) ||
+		    hset_put(&r->sources, fnv64(r->srcterm.data, r->srcterm.len), 1)) {
+			vn_error_set(&e, VN_ENOMEM, "out of memory");
+			set_fatal(r, VN_ENOMEM, &e);
+			return;
+		}
+		sterm = r->srcterm.data;
+	}
+	if (a->warning)
+		emit(&r->ix->opts, r->ix->opts.on_warning, "%s: %s", where, a->warning);
+
+	item *it = get_free(r);
+	int rc = vn__id_term(&it->idterm, a->id, a->id ? strlen(a->id) : 0, &e);
+	if (rc) {
+		fail_article(r, where, e.msg);
+		goto unused;
+	}
+	int state = lookup(r, &it->idterm, old, &e);
+	if (state < 0) {
+		set_fatal(r, state, &e);
+		goto unused;
+	}
+	if (a->deleted) {
+		if (state == 0)
+			goto unused;
+		it->kind = IT_DELETE;
+		note_done(r, &it->idterm, 0);
+		submit(r, it);
+		r->since_commit++;
+		return;
+	}
+	vn__article_hash(hash, a, sterm);
+	if (state > 0 && strcmp(old, hash) == 0) {
+		r->wsum.unchanged++;
+		goto unused;
+	}
+	rc = vn__build_doc(r->b, a, sterm, hash, it->doc, r->sugg, &e);
+	if (rc) {
+		if (fatal_code(rc))
+			set_fatal(r, rc, &e);
+		else
+			fail_article(r, where, e.msg);
+		goto unused;
+	}
+	it->kind = IT_DOC;
+	it->is_new = state == 0;
+	vn_buf_clear(&it->where);
+	vn_buf_puts(&it->where, where);
+	note_done(r, &it->idterm, parse_hash(hash));
+	submit(r, it);
+	r->since_commit++;
+	return;
+unused:
+	if (r->threaded)
+		put_free(r, it);
+}
+
+static void worker_input(run *r, const char *input)
+{
+	vn_index *ix = r->ix;
+	vn_article_options ao = { ix->opts.html_config, ix->opts.max_body_bytes };
+	vn_article_reader *rd = NULL;
+	vn_error e = VN_ERROR_INIT;
+	int rc = vn_article_reader_open(&rd, input, &ao, &e);
+	if (rc) {
+		if (rc == VN_ENOMEM)
+			set_fatal(r, rc, &e);
+		else
+			fail_article(r, input, e.msg[0] ? e.msg : vn_strerror(rc));
+		return;
+	}
+	char dirkey[17] = "";
+	int isdir = vn_article_reader_is_directory(rd);
+	struct stat st;
+	r->cur_fd = -1;
+	if (isdir) {
+		char real[PATH_MAX];
+		const char *p = realpath(input, real) ? real : input;
+		snprintf(dirkey, sizeof dirkey, "%016llx", (unsigned long long)fnv64(p, strlen(p)));
+	} else if (strcmp(input, "-") != 0 && stat(input, &st) == 0) {
+		r->cur_fd = find_fd(&st);
+	}
+
+	vn_buf cur_src = VN_BUF_INIT;
+	vn_article a;
+	int status;
+	int complete = 1;
+	while (!worker_stopped(r)) {
+		memset(&a, 0, sizeof a);
+		vn_error_clear(&e);
+		rc = vn_article_next(rd, &a, &status, &e);
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			complete = 0;
+			if (rc == VN_ENOMEM) {
+				set_fatal(r, rc, &e);
+			} else {
+				fail_article(r, input, e.msg[0] ? e.msg : vn_strerror(rc));
+			}
+			break;
+		}
+		r->articles++;
+		if (isdir && a.source && (!cur_src.data || strcmp(cur_src.data, a.source) != 0)) {
+			/* A new file: the previous one is consumed. */
+			if (cur_src.data) {
+				char p[PATH_MAX * 2];
+				snprintf(p, sizeof p, "%s/%s", input, cur_src.data);
+				if (stat(p, &st) == 0)
+					r->bytes_done_files += (uint64_t)st.st_size;
+			}
+			vn_buf_clear(&cur_src);
+			vn_buf_puts(&cur_src, a.source);
+		}
+		if (status == VN_ARTICLE_FAILED) {
+			char where[PATH_MAX + 32];
+			if (isdir && a.source) {
+				/* Keep the articles of a file that failed this time. */
+				if (source_term(&r->srcterm, dirkey, a.source) == 0)
+					hset_put(&r->sources, fnv64(r->srcterm.data, r->srcterm.len), 1);
+			}
+			if (e.msg[0]) {
+				r->wsum.failed++;
+				emit(&ix->opts, ix->opts.on_failure, "%s", e.msg);
+			} else {
+				where_of(where, sizeof where, &a, input);
+				fail_article(r, where, "bad record");
+			}
+		} else {
+			worker_article(r, &a, input, isdir ? dirkey : NULL);
+		}
+		if (r->since_commit >= ix->opts.batch_size)
+			send_commit(r);
+		if ((r->articles & 31) == 0)
+			progress(r, 0);
+	}
+	vn_buf_free(&cur_src);
+	vn_article_reader_free(rd);
+	r->bytes_done_files += input_size(input);
+	r->cur_fd = -1;
+
+	if (isdir && complete && !worker_stopped(r) && !ix->opts.keep_missing) {
+		item *it = get_free(r);
+		it->kind = IT_SWEEP;
+		vn_buf_clear(&it->idterm);
+		vn_buf_puts(&it->idterm, VN_INDEX_SOURCE_PREFIX);
+		vn_buf_puts(&it->idterm, dirkey);
+		vn_buf_putc(&it->idterm, ':');
+		submit(r, it);
+	}
+}
+
+static void *worker_main(void *arg)
+{
+	run *r = arg;
+	for (size_t i = 0; i < r->ninputs && !worker_stopped(r); i++)
+		worker_input(r, r->inputs[i]);
+	progress(r, 1);
+	send_commit(r);
+	item *it = get_free(r);
+	it->kind = IT_END;
+	submit(r, it);
+	return NULL;
+}
+
+static void writer_main(run *r)
+{
+	for (;;) {
+		item *it = pop_full(r);
+		int end = it->kind == IT_END;
+		writer_process(r, it);
+		put_free(r, it);
+		if (end)
+			break;
+	}
+}
+
+int vn_index_run(vn_index *ix, const char *const *inputs, size_t ninputs, vn_index_summary *out,
+		 vn_error *err)
+{
+	vn_index_summary zero = { 0, 0, 0, 0, 0 };
+	if (out)
+		*out = zero;
+	/* Counts still pending from vn_index_add go into this run's first commit. */
+	run *r = calloc(1, sizeof *r);
+	if (!r)
+		return vn_error_set(err, VN_ENOMEM, "out of memory");
+	r->ix = ix;
+	r->inputs = inputs;
+	r->ninputs = ninputs;
+	r->threaded = ix->opts.threads > 1;
+	r->npool = r->threaded ? QCAP : 1;
+	r->cur_fd = -1;
+	int rc = 0;
+	vn_error e = VN_ERROR_INIT;
+	pthread_mutex_init(&r->mu, NULL);
+	pthread_cond_init(&r->not_empty, NULL);
+	pthread_cond_init(&r->not_full, NULL);
+	for (size_t i = 0; i < r->npool; i++) {
+		if ((rc = vn_db_doc_new(&r->pool[i].doc, err)))
+			goto done;
+		r->freeq[r->free_n++] = &r->pool[i];
+	}
+	if ((rc = vn__builder_new(&r->b, err)))
+		goto done;
+	r->sugg = ix->sugg;   /* take over what vn_index_add counted */
+	ix->sugg = NULL;
+	if (vn__sugg_new(&ix->sugg)) {
+		rc = vn_error_set(err, VN_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (r->threaded && vn_db_writer_doccount(ix->w) > 0 && !ix->opts.rebuild) {
+		/* Committed first so that the snapshot holds everything done so far. */
+		if ((rc = vn_index_commit(ix, err)))
+			goto done;
+		const char *p = ix->path;
+		if ((rc = vn_db_open(&r->snap, &p, 1, err)) || (rc = vn_db_search_new(&r->search, r->snap, err)))
+			goto done;
+	}
+	for (size_t i = 0; i < ninputs; i++)
+		r->bytes_total += input_size(inputs[i]);
+	clock_gettime(CLOCK_MONOTONIC, &r->t0);
+	r->last = r->t0;
+
+	if (r->threaded) {
+		pthread_t th;
+		if (pthread_create(&th, NULL, worker_main, r) != 0) {
+			rc = vn_error_set(err, VN_EINTERNAL, "cannot start the worker thread");
+			goto done;
+		}
+		writer_main(r);
+		pthread_join(th, NULL);
+	} else {
+		worker_main(r);
+	}
+	if (r->fatal_rc) {
+		rc = r->fatal_rc;
+		if (err)
+			*err = r->fatal_err;
+	}
+done:
+	{
+		vn_index_summary s = { r->rsum.added, r->rsum.replaced, r->wsum.unchanged, r->rsum.deleted,
+				       r->wsum.failed + r->rsum.failed };
+		sum_add(&ix->total, &s);
+		if (out)
+			*out = s;
+	}
+	(void)e;
+	for (size_t i = 0; i < r->npool; i++) {
+		vn_db_doc_free(r->pool[i].doc);
+		vn_buf_free(&r->pool[i].idterm);
+		vn_buf_free(&r->pool[i].where);
+		vn__sugg_free(r->pool[i].sugg);
+	}
+	vn__builder_free(r->b);
+	vn__sugg_free(r->sugg);
+	vn_db_search_free(r->search);
+	vn_db_free(r->snap);
+	hset_free(&r->done);
+	hset_free(&r->sources);
+	vn_buf_free(&r->scratch);
+	vn_buf_free(&r->srcterm);
+	vn_buf_free(&r->value);
+	pthread_mutex_destroy(&r->mu);
+	pthread_cond_destroy(&r->not_empty);
+	pthread_cond_destroy(&r->not_full);
+	free(r);
+	return rc;
+}
