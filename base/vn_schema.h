@@ -21,6 +21,12 @@
  *                    Y<yyyy>  M<yyyymm>  D<yyyymmdd>
  *   (a category key is the category folded with vn_text_key, spaces kept:
  *    "Thời sự" → "Cthoi su").
+ *   F<dir>:<path>    boolean, only for articles read from a DIRECTORY input:
+ *                    <dir> = 16 hex digits of the FNV-1a 64 hash of the
+ *                    directory's real path, <path> = the file relative to it
+ *                    ("#" + 16 hex digits of its hash when the term would be
+ *                    over 245 bytes). vnindex lists F<dir>: to remove the
+ *                    articles whose file disappeared.
  * Title tokens go into key/X/T/B with wdf VN_TITLE_WDF per occurrence, body
  * tokens with wdf 1. Body positions start at (title token count +
  * VN_FIELD_GAP) so a phrase never spans title and body.
@@ -62,6 +68,7 @@
 #define VN_PREFIX_YEAR "Y"
 #define VN_PREFIX_MONTH "M"
 #define VN_PREFIX_DAY "D"
+#define VN_PREFIX_SOURCE "F"
 
 #define VN_TITLE_WDF 5
 #define VN_FIELD_GAP 100

@@ -13,14 +13,15 @@
 #include "vn_base.h"
 #include "vn_db.h"
 #include "vn_index.h"
+#include "vn_schema.h"
 #include "vn_text.h"
 
 /* Xapian (glass) refuses terms and metadata keys longer than this. */
 #define VN_INDEX_TERM_MAX 245
-/* Boolean term naming the directory input and file a document came from:
+/* Boolean term naming the directory input and file a document came from
  * "F<16 hex digits of the directory's hash>:<path relative to it>" (see
  * vn_schema.h). */
-#define VN_INDEX_SOURCE_PREFIX "F"
+#define VN_INDEX_SOURCE_PREFIX VN_PREFIX_SOURCE
 
 /* ---- suggestion counts (index_suggest.c) --------------------------------- */
 
