@@ -110,34 +110,62 @@ static char *join_path(const char *a, const char *b)
 	return p;
 }
 
-static const char *base_name(const char *p)
+static int hostlike(const char *s, size_t n)
 {
-	const char *s = strrchr(p, '/');
-	return s ? s + 1 : p;
+	int dot = 0;
+	if (n == 0 || s[0] == '.' || s[n - 1] == '.')
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '.')
+			dot = 1;
+		else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+			   c == '-'))
+			return 0;
+	}
+	return dot;
 }
 
-/* Last component of the directory holding path (for a site hint). */
+/* A site hint for an HTML page: the nearest directory above it whose name
+ * looks like a host ("pages/phuongtanan.hoian.gov.vn/2023/a.html"), else
+ * the name of its own directory. */
 static char *parent_name(const char *path)
 {
-	char *copy = strdup(path);
-	if (!copy)
-		return NULL;
-	size_t n = strlen(copy);
-	while (n > 1 && copy[n - 1] == '/')
-		copy[--n] = '\0';
-	char *slash = strrchr(copy, '/');
-	if (!slash) {
-		/* relative file in the working directory: use its name */
-		char cwd[4096];
-		free(copy);
+	char cwd[4096];
+	const char *p = path;
+	size_t n = strlen(p);
+	while (n > 1 && p[n - 1] == '/')
+		n--;
+	/* drop the file name */
+	while (n > 0 && p[n - 1] != '/')
+		n--;
+	if (n == 0) {
+		/* a file in the working directory */
 		if (!getcwd(cwd, sizeof cwd))
 			return NULL;
-		return strdup(base_name(cwd));
+		p = cwd;
+		n = strlen(cwd);
 	}
-	*slash = '\0';
-	char *r = strdup(base_name(copy[0] ? copy : "/"));
-	free(copy);
-	return r;
+	const char *first = NULL;
+	size_t first_n = 0;
+	while (n > 0) {
+		while (n > 0 && p[n - 1] == '/')
+			n--;
+		size_t end = n;
+		while (n > 0 && p[n - 1] != '/')
+			n--;
+		const char *comp = p + n;
+		size_t cn = end - n;
+		if (cn == 0 || (cn == 1 && comp[0] == '.') || (cn == 2 && comp[0] == '.' && comp[1] == '.'))
+			continue;
+		if (!first) {
+			first = comp;
+			first_n = cn;
+		}
+		if (hostlike(comp, cn))
+			return strndup(comp, cn);
+	}
+	return first ? strndup(first, first_n) : strdup("");
 }
 
 static void close_input(vn_article_reader *r)

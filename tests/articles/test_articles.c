@@ -1173,6 +1173,26 @@ static void test_directory_walk(void **state)
 	recs_free(&rs);
 }
 
+/* An HTML page that names no host takes its site from the nearest
+ * directory named like a host. */
+static void test_html_site_from_directory(void **state)
+{
+	(void)state;
+	mkdirs("scrape/phuongtanan.hoian.gov.vn/2023/03");
+	write_str("scrape/phuongtanan.hoian.gov.vn/2023/03/a.html",
+		  "<html><head><title>Tin</title></head><body><article>Thân.</article></body></html>");
+	write_str("scrape/b.html", "<html><head><title>Tin</title></head><body><article>Thân.</article></body></html>");
+	recs rs;
+	read_path(path_in("scrape"), NULL, &rs);
+	assert_int_equal(rs.n, 2);
+	assert_int_equal(rs.failed, 0);
+	assert_string_equal(rs.v[0].id, "b.html");
+	assert_null(rs.v[0].site);
+	assert_string_equal(rs.v[1].id, "phuongtanan.hoian.gov.vn/2023/03/a.html");
+	assert_string_equal(rs.v[1].site, "phuongtanan.hoian.gov.vn");
+	recs_free(&rs);
+}
+
 static void test_open_errors(void **state)
 {
 	(void)state;
@@ -1219,6 +1239,7 @@ int main(void)
 		cmocka_unit_test(test_html_config),
 		cmocka_unit_test(test_sample_corpus),
 		cmocka_unit_test(test_directory_walk),
+		cmocka_unit_test(test_html_site_from_directory),
 		cmocka_unit_test(test_open_errors),
 	};
 	return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
