@@ -846,6 +846,13 @@ static int run_scan(scan *sc, const char *text, size_t n)
 				i = j;
 				continue;
 			}
+		} else if (cp == 0xFFFD && k == 1) {
+			/* an invalid byte is a unit of its own: nothing joins it, so
+			 * tokens never start or end inside a broken sequence */
+			if ((rc = emit_cp(sc, cp, i, j)) != 0)
+				return rc;
+			i = j;
+			continue;
 		} else {
 			int slow = 0;
 			if (j < n && s[j] >= 0xCC) {
