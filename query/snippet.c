@@ -22,7 +22,7 @@
 typedef struct match {
 	uint32_t off, len, ord;
 	uint16_t word;
-	uint8_t strength; /* 2: exact or tone-free form, 1: key only */
+	uint8_t strength; /* 3: exact form, 2: tone-free form, 1: key only */
 } match;
 
 typedef struct mctx {
@@ -49,7 +49,9 @@ static int on_token(const vn_token *t, void *payload)
 		if (!eq(t->key, t->key_len, w->key))
 			continue;
 		uint8_t strength = 1;
-		if (w->marked && (eq(t->exact, t->exact_len, w->exact) || eq(t->tonefree, t->tonefree_len, w->tonefree)))
+		if (w->marked && eq(t->exact, t->exact_len, w->exact))
+			strength = 3;
+		else if (w->marked && eq(t->tonefree, t->tonefree_len, w->tonefree))
 			strength = 2;
 		if (c->n == c->cap) {
 			if (c->cap >= SNIPPET_MAX_MATCHES)
@@ -69,21 +71,22 @@ static int on_token(const vn_token *t, void *payload)
 	return 0;
 }
 
-/* Keep a marked word's key-only matches only when it has no better one. */
+/* A word typed with accents marks only its best form present in the text:
+ * its exact form, else its tone-free form, else every variant. */
 static void prune(mctx *c)
 {
-	char *has = calloc(c->nwords ? c->nwords : 1, 1);
-	if (!has)
+	unsigned char *best = calloc(c->nwords ? c->nwords : 1, 1);
+	if (!best)
 		return;
 	for (size_t i = 0; i < c->n; i++)
-		if (c->m[i].strength == 2)
-			has[c->m[i].word] = 1;
+		if (c->m[i].strength > best[c->m[i].word])
+			best[c->m[i].word] = c->m[i].strength;
 	size_t w = 0;
 	for (size_t i = 0; i < c->n; i++)
-		if (!(c->words[c->m[i].word].marked && has[c->m[i].word] && c->m[i].strength == 1))
+		if (c->m[i].strength == best[c->m[i].word])
 			c->m[w++] = c->m[i];
 	c->n = w;
-	free(has);
+	free(best);
 }
 
 static int find(vn_text *t, const char *s, size_t n, const vq_qword *words, size_t nwords, mctx *c)
@@ -202,7 +205,7 @@ int vq_snippet(vn_text *t, const char *text, size_t n, const vq_qword *words, si
 			count++;
 		}
 		long score = distinct * 1000 + adjacent * 100 + (count > 20 ? 20 : count) * 10 +
-			     (c.m[i].strength == 2 ? 5 : 0);
+			     c.m[i].strength;
 		if (score > best_score) {
 			best_score = score;
 			best = i;

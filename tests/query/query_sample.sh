@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# vnquery over a real index of corpus/articles.jsonl (built here with
+# vnindex): accents, normalization equivalence, phrases, filters, dates,
+# browse mode, English stemming, abbreviations, suggestions, JSON shape,
+# errors and exit codes.
+set -uo pipefail
+bin=${VN_BIN:?}
+src=${VN_SOURCE_DIR:?}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail=0
+ok() { echo "ok   $*"; }
+bad() { echo "FAIL $*"; fail=1; }
+
+"$bin/vnindex" --quiet --db "$work/idx" "$src/corpus/articles.jsonl" >/dev/null 2>"$work/ix.err" ||
+  { echo "vnindex failed: $(cat "$work/ix.err")"; exit 1; }
+Q=("$bin/vnquery" --db "$work/idx")
+
+# ids of the hits, space-separated
+ids() { "${Q[@]}" --json --no-snippets --limit 20 "$@" | python3 -c '
+import json, sys
+print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))'; }
+first() { ids "$@" | cut -d" " -f1; }
+field() { "${Q[@]}" --json --no-snippets "${@:2}" | python3 -c '
+import json, sys
+v = json.load(sys.stdin)[sys.argv[1]]
+print("" if v is None else v)' "$1"; }
+
+expect_first() { # want query...
+  local want=$1; shift
+  local got; got=$(first "$@")
+  [ "$got" = "$want" ] && ok "first of [$*] is $want" || bad "first of [$*]: want $want, got $got"
+}
+expect_same() { # reference query, variant query (same ids, same order)
+  local a b; a=$(ids --sort relevance "$1"); b=$(ids --sort relevance "$2")
+  [ -n "$a" ] && [ "$a" = "$b" ] && ok "[$2] gives the hits of [$1]" || bad "[$2] differs from [$1]: '$b' vs '$a'"
+}
+expect_has() { # id query...
+  local want=$1; shift
+  local got; got=$(ids "$@")
+  case " $got " in *" $want "*) ok "[$*] finds $want";; *) bad "[$*] does not find $want: $got";; esac
+}
+expect_not() {
+  local no=$1; shift
+  local got; got=$(ids "$@")
+  case " $got " in *" $no "*) bad "[$*] finds $no";; *) ok "[$*] leaves out $no";; esac
+}
+
+# accents: exact form first, then tone-free, then folded variants
+expect_first minhan-2022-1010-tha-hoa-dang --sort relevance "hoa đăng"
+rank_dang=$(ids --sort relevance "đảng" | tr ' ' '\n' | grep -n -x minhan-2026-0110-phat-trien-dang-vien-2026 | cut -d: -f1)
+rank_dang_only=$(ids --sort relevance "đảng" | tr ' ' '\n' | grep -n -x minhan-2022-1010-tha-hoa-dang | cut -d: -f1)
+{ [ -n "$rank_dang" ] && { [ -z "$rank_dang_only" ] || [ "$rank_dang" -lt "$rank_dang_only" ]; }; } &&
+  ok "đảng ranks đảng above đăng/đang" || bad "đảng ranking: $rank_dang vs $rank_dang_only"
+top=$(ids --sort relevance "dang vien" | cut -d" " -f1-4)
+for id in $top; do
+  case $id in *dang-vien*|*ket-nap*) ;; *) bad "dang vien: $id among the first four";; esac
+done
+ok "dang vien: Đảng viên articles first ($top)"
+
+# the same hits for NFD, upper case, other tone style, Ð, TCVN3 mojibake
+expect_same "đảng viên" "$(printf 'đảng viên' | python3 -c 'import sys,unicodedata;print(unicodedata.normalize("NFD",sys.stdin.read()))')"
+expect_same "đảng viên" "ĐẢNG VIÊN"
+expect_same "đảng viên" "Ðảng viên"
+expect_same "hòa hợp" "hoà hợp"
+expect_same "thủy lợi" "thuỷ lợi"
+expect_same "nông thôn mới" "n«ng th«n míi"
+
+# phrases, operators, title:
+expect_has tanan-2021-0615-ket-nap-dang-vien '"đảng viên mới"'
+expect_not tanan-2025-0203-huy-hieu-dang '"đảng viên mới"'
+expect_not tanan-2019-0905-khai-giang-thcs 'khai giảng -THCS'
+expect_has tanan-2019-0905-khai-giang-thcs 'khai giảng'
+expect_first minhan-2020-0930-trung-thu-den-long 'title:"trung thu"'
+got=$(ids 'rubella OR festivals' | wc -w)
+[ "$got" -ge 3 ] && ok "OR unites ($got hits)" || bad "OR: $got hits"
+
+# filters and dates
+for id in $(ids 'category:"Y tế"'); do
+  case $id in *tiem*|*bhyt*|*sot*|*phun*) ;; *) bad "category:Y tế gives $id";; esac
+done
+ok "category filter"
+[ "$(ids --kind legal 'quyết định' | wc -w)" -ge 2 ] && ok "--kind legal" || bad "--kind legal"
+expect_not tanan-2019-0412-phat-trien-dang-vien --from 2020-01-01 "đảng viên"
+expect_has minhan-2023-0321-dang-vien "đảng viên tháng 3/2023"
+expect_not minhan-2026-0110-phat-trien-dang-vien-2026 "đảng viên tháng 3/2023"
+expect_has minhan-2023-0321-dang-vien "từ 01/03/2023 đến 31/03/2023"
+[ "$(ids 'từ 01/03/2023 đến 31/03/2023' | wc -w)" -eq 3 ] && ok "date range" || bad "date range: $(ids 'từ 01/03/2023 đến 31/03/2023')"
+expect_has minhan-2026-0110-phat-trien-dang-vien-2026 "đảng viên năm 2026"  # content, not only a filter
+# browse: only filters → newest first
+dates=$("${Q[@]}" --json --no-snippets --limit 20 'category:"Y tế"' | python3 -c '
+import json, sys
+print(" ".join(h["date"] or "-" for h in json.load(sys.stdin)["hits"]))')
+sorted=$(echo "$dates" | tr ' ' '\n' | sort -r | tr '\n' ' ' | sed 's/ $//')
+[ "$dates" = "$sorted" ] && ok "browse is newest first" || bad "browse order: $dates"
+
+# English stemming, abbreviations both ways
+expect_has hoian-en-2025-lantern-festival festivals
+expect_has hoian-en-2019-lantern-festivals festival
+expect_has minhan-2025-0420-bhyt-ho-gia-dinh "bhyt"
+expect_has tanan-2022-0601-bhyt-hoc-sinh "BHYT"
+expect_has tanan-2022-0105-lich-tiep-cong-dan "UBND phường"
+expect_has minhan-2024-0702-hoi-nghi-hdnd "hội đồng nhân dân"
+
+# suggestions
+s=$(field suggestion "dang vien"); [ "$s" = "đảng viên" ] && ok "dang vien → $s" || bad "suggestion for dang vien: '$s'"
+s=$(field suggestion "ddangr vieen"); [ "$s" = "đảng viên" ] && ok "telex → $s" || bad "telex suggestion: '$s'"
+s=$(field suggestion "đảng viên"); [ -z "$s" ] && ok "no suggestion for an accented query" || bad "suggestion '$s'"
+
+# JSON shape
+"${Q[@]}" --json --facets "đảng viên" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert set(d) == {"query", "total", "hits", "suggestion", "facets"}, d.keys()
+assert d["total"] >= 1 and d["hits"]
+for h in d["hits"]:
+    assert set(h) == {"id", "title", "date", "category", "site", "url", "score", "snippet"}, h.keys()
+    assert "<mark>" in h["snippet"] or "<mark>" not in h["snippet"]
+assert any("<mark>" in h["snippet"] for h in d["hits"])
+assert {"category", "year"} <= set(d["facets"])
+assert all("value" in v and "count" in v for v in d["facets"]["category"])
+' && ok "JSON shape" || bad "JSON shape"
+printf 'dang vien\n\nUBND\n' | "${Q[@]}" --batch > "$work/batch.out"; rc=$?
+[ $rc -eq 0 ] && [ "$(wc -l < "$work/batch.out")" -eq 3 ] &&
+  python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$work/batch.out" &&
+  ok "--batch: one JSON object per line" || bad "--batch (rc $rc)"
+out=$("${Q[@]}" --color=always "dang vien" | head -5)
+case $out in *$'\033['*) ok "colour when asked";; *) bad "no colour with --color=always";; esac
+out=$("${Q[@]}" "dang vien" | head -5)
+case $out in *$'\033['*) bad "colour when piped";; *) ok "no colour when piped";; esac
+"${Q[@]}" "(((syntax" > "$work/o" 2>&1 && grep -q "syntax error" "$work/o" && ok "syntax error note" || bad "syntax error"
+
+# errors and exit codes
+"$bin/vnquery" --db "$work/nope" x >/dev/null 2>"$work/e"; rc=$?
+[ $rc -eq 3 ] && [ "$(wc -l < "$work/e")" -eq 1 ] && ok "missing index: exit 3, one line" || bad "missing index: rc $rc $(cat "$work/e")"
+"${Q[@]}" "" >/dev/null 2>"$work/e"; rc=$?
+[ $rc -eq 4 ] && ok "empty query: exit 4 ($(cat "$work/e"))" || bad "empty query: rc $rc"
+"${Q[@]}" --from 31/02/2023 x >/dev/null 2>&1; rc=$?
+[ $rc -eq 4 ] && ok "bad date: exit 4" || bad "bad date: rc $rc"
+"${Q[@]}" --sort sideways x >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok "bad option: exit 2" || bad "bad option: rc $rc"
+"$bin/vnquery" --help | grep -q -- "--half-life" && ok "--help" || bad "--help"
+exit $fail

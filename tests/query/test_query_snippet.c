@@ -1,0 +1,184 @@
+/* Snippets and highlighting (query/snippet.c): marks fall exactly on the
+ * matched words of the original text, also for a query without accents;
+ * accented query words mark their own form; the window with the most
+ * query words wins; cuts are at word boundaries with "…". */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "vn_query.h"
+#include "vn_query_int.h"
+#include "vn_text.h"
+
+static vn_text *T;
+
+static int setup(void **state)
+{
+	(void)state;
+	return vn_text_new(&T, "vi", NULL);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	vn_text_free(T);
+	return 0;
+}
+
+/* Query words as the engine makes them: through the text core. */
+typedef struct qw_list {
+	vq_qword w[16];
+	size_t n;
+} qw_list;
+
+static int add_tok(const vn_token *t, void *payload)
+{
+	qw_list *l = payload;
+	vq_qword *w = &l->w[l->n++];
+	w->exact = strndup(t->exact, t->exact_len);
+	w->tonefree = strndup(t->tonefree, t->tonefree_len);
+	w->key = strndup(t->key, t->key_len);
+	w->marked = (t->flags & VN_TOK_MARKED) != 0;
+	return l->n == 16;
+}
+
+static void words(qw_list *l, const char *q)
+{
+	l->n = 0;
+	assert_int_equal(vn_text_tokenize(T, q, strlen(q), 0, add_tok, l), 0);
+}
+
+static void words_free(qw_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->w[i].exact);
+		free(l->w[i].tonefree);
+		free(l->w[i].key);
+	}
+	l->n = 0;
+}
+
+/* The marked substrings joined by "|". */
+static void marked(char *out, size_t cap, const char *s, const vn_query_span *m, size_t n)
+{
+	out[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(out);
+		snprintf(out + l, cap - l, "%s%.*s", i ? "|" : "", (int)m[i].len, s + m[i].start);
+	}
+}
+
+static void test_marks(void **state)
+{
+	(void)state;
+	static const struct { const char *text, *query, *want; } c[] = {
+		{ "Đảng viên mới", "dang vien", "Đảng|viên" },
+		{ "Đảng viên mới", "ĐẢNG VIÊN", "Đảng|viên" },
+		{ "đang làm việc, đảng viên và dạng", "đảng", "đảng" },
+		{ "đang làm việc và dạng", "đảng", "đang" },            /* no exact form: the tone-free one */
+		{ "dang dở và dạng", "đảng", "dang|dạng" },             /* neither: every variant */
+		{ "đang làm việc, đảng viên và dạng", "dang", "đang|đảng|dạng" },
+		{ "UBND phường Minh An", "ubnd", "UBND" },
+		{ "Thủy lợi và thuỷ sản", "thuỷ", "Thủy|thuỷ" },         /* old and new tone style */
+		{ "Ủy ban nhân dân", "uy ban", "Ủy|ban" },
+		{ "nothing here", "dang", "" },
+	};
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		qw_list l;
+		vn_query_span *m = NULL;
+		size_t n = 0;
+		char got[256];
+		words(&l, c[i].query);
+		assert_int_equal(vq_mark_all(T, c[i].text, strlen(c[i].text), l.w, l.n, &m, &n), 0);
+		marked(got, sizeof got, c[i].text, m, n);
+		if (strcmp(got, c[i].want))
+			print_error("case %zu: got \"%s\"\n", i, got);
+		assert_string_equal(got, c[i].want);
+		free(m);
+		words_free(&l);
+	}
+}
+
+static void test_window(void **state)
+{
+	(void)state;
+	vn_buf t = VN_BUF_INIT;
+	for (int i = 0; i < 60; i++)
+		vn_buf_puts(&t, "Nội dung không liên quan gì đến câu hỏi cả. ");
+	vn_buf_puts(&t, "Ở đây chỉ có đảng thôi. ");
+	for (int i = 0; i < 60; i++)
+		vn_buf_puts(&t, "Nội dung không liên quan gì đến câu hỏi cả. ");
+	vn_buf_puts(&t, "Hội nghị phát triển Đảng viên mới năm 2026. ");
+	for (int i = 0; i < 60; i++)
+		vn_buf_puts(&t, "Nội dung không liên quan gì đến câu hỏi cả. ");
+	qw_list l;
+	words(&l, "dang vien");
+	char *s = NULL;
+	vn_query_span *m = NULL;
+	size_t n = 0;
+	assert_int_equal(vq_snippet(T, t.data, t.len, l.w, l.n, 120, &s, &m, &n), 0);
+	assert_non_null(s);
+	assert_non_null(strstr(s, "Đảng viên mới"));        /* the window with both words */
+	assert_true(strncmp(s, "… ", strlen("… ")) == 0);  /* cut at the start */
+	assert_true(strlen(s) >= 5 && strcmp(s + strlen(s) - strlen(" …"), " …") == 0);
+	size_t chars = 0;
+	for (const char *p = s; *p; p++)
+		chars += ((unsigned char)*p & 0xc0) != 0x80;
+	assert_true(chars <= 120 + 4);
+	char got[256];
+	marked(got, sizeof got, s, m, n);
+	assert_string_equal(got, "Đảng|viên");
+	/* the text around the cut ends in whole words */
+	assert_non_null(strstr(s, "Hội nghị"));
+	free(s);
+	free(m);
+	words_free(&l);
+	vn_buf_free(&t);
+}
+
+static void test_short_and_empty(void **state)
+{
+	(void)state;
+	qw_list l;
+	char *s = NULL;
+	vn_query_span *m = NULL;
+	size_t n = 0;
+	words(&l, "xyz");
+	const char *text = "Một câu ngắn,\n\n  xuống   dòng.";
+	assert_int_equal(vq_snippet(T, text, strlen(text), l.w, l.n, 240, &s, &m, &n), 0);
+	assert_string_equal(s, "Một câu ngắn, xuống dòng."); /* whitespace collapsed, nothing cut */
+	assert_int_equal(n, 0);
+	free(s);
+	free(m);
+	s = NULL;
+	assert_int_equal(vq_snippet(T, "", 0, l.w, l.n, 240, &s, &m, &n), 0);
+	assert_string_equal(s, "");
+	free(s);
+	words_free(&l);
+}
+
+static void test_html(void **state)
+{
+	(void)state;
+	vn_buf b = VN_BUF_INIT;
+	const char *s = "a <b> Đảng & c";
+	vn_query_span m[2] = { { 0, 1 }, { 6, 7 } };
+	assert_int_equal(vq_marked_html(&b, s, m, 2), 0);
+	assert_string_equal(b.data, "<mark>a</mark> &lt;b&gt; <mark>Đảng</mark> &amp; c");
+	vn_buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_marks), cmocka_unit_test(test_window),
+		cmocka_unit_test(test_short_and_empty), cmocka_unit_test(test_html),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
