@@ -735,6 +735,34 @@ static void test_corrupt_database(void **state)
 	vn_db_free(db);
 }
 
+/* A database from a newer Xapian: the format version in iamglass (after the
+ * 14-byte magic, as a packed number) made one higher. */
+static void test_version_mismatch(void **state)
+{
+	struct fixture *f = *state;
+	build(f->db1, corpus, 1);
+	char file[192];
+	snprintf(file, sizeof file, "%s/iamglass", f->db1);
+	int fd = open(file, O_RDWR);
+	assert_true(fd >= 0);
+	unsigned char magic[16];
+	assert_int_equal(pread(fd, magic, sizeof magic, 0), (ssize_t)sizeof magic);
+	assert_memory_equal(magic, "\x0f\x0dXapian Glass", 14);
+	magic[15]++;
+	assert_int_equal(pwrite(fd, magic + 15, 1, 15), 1);
+	close(fd);
+
+	vn_error err = VN_ERROR_INIT;
+	vn_db *db = NULL;
+	const char *paths[] = {f->db1};
+	assert_int_equal(vn_db_open(&db, paths, 1, &err), VN_EVERSION);
+	assert_string_equal(err.klass, "DatabaseVersionError");
+	assert_null(db);
+	vn_db_writer *w = NULL;
+	assert_int_equal(vn_db_writer_open(&w, f->db1, VN_DB_OPEN, 0, &err), VN_EVERSION);
+	assert_null(w);
+}
+
 /* ---- queries ------------------------------------------------------------------ */
 
 static void test_query_constructors(void **state)
@@ -1255,6 +1283,7 @@ int main(void)
 		T(test_replace_delete_get_value),
 		T(test_documents),
 		T(test_corrupt_database),
+		T(test_version_mismatch),
 		T(test_query_constructors),
 		T(test_query_matching),
 		T(test_wildcard_limit),
