@@ -338,6 +338,7 @@ typedef struct rp_stats {
 	unsigned swapped; /* valid syllable that decodes to another valid one */
 	unsigned junk;    /* changed, invalid before and after */
 	unsigned strong;  /* fixed words with a mark no Latin-1 word has */
+	unsigned marked;  /* changed words or lone symbols with such a mark */
 	unsigned words;   /* all words seen */
 } rp_stats;
 
@@ -353,8 +354,23 @@ static int word_cp(uint32_t c)
 	return cp1252_byte(c) >= 0;
 }
 
-/* A line could be TCVN3 or VNI mojibake only if every character is a
- * Windows-1252 one; anything else means it already is Unicode. */
+/* ă đ ĩ ũ ơ ư (either case), a combining mark or U+1EA0-U+1EF9. */
+static int vietnamese_unicode(uint32_t c)
+{
+	switch (c) {
+	case 0x102: case 0x103: case 0x110: case 0x111: case 0x128: case 0x129:
+	case 0x168: case 0x169: case 0x1A0: case 0x1A1: case 0x1AF: case 0x1B0:
+		return 1;
+	default:
+		return (c >= 0x300 && c < 0x370) || (c >= 0x1EA0 && c <= 0x1EF9);
+	}
+}
+
+/* A line could be TCVN3 or VNI mojibake only if it holds no letter of
+ * Vietnamese Unicode beyond Windows-1252: that means it already is Unicode.
+ * Other scripts and letters (a Russian citation or "Kalinić" in a VNI
+ * article) say nothing. Invalid UTF-8 means it is not text read through
+ * Windows-1252 either. */
 static int line_eligible(int enc, const unsigned char *p, size_t ls, size_t le)
 {
 	if (enc == VN_ENC_DOUBLE_UTF8)
@@ -366,7 +382,7 @@ static int line_eligible(int enc, const unsigned char *p, size_t ls, size_t le)
 		}
 		uint32_t c;
 		size_t k = decode_at(&c, p, le, i);
-		if (cp1252_byte(c) < 0 || (c == 0xFFFD && k == 1))
+		if ((c == 0xFFFD && k == 1) || vietnamese_unicode(c))
 			return 0;
 		i += k;
 	}
@@ -428,7 +444,9 @@ static void analyze_line(int enc, const unsigned char *p, size_t ls, size_t le, 
 			j += step(enc, p, we, j, &dec[dn++]);
 		if (dn == on && memcmp(orig, dec, on * sizeof *orig) == 0)
 			continue;
-		/* A lone symbol is no evidence: "£" reads as TCVN3 "Ê", "·" as "ã". */
+		st->marked += (unsigned)strong;
+		/* A lone symbol is no evidence for the text: "£" reads as TCVN3
+		 * "Ê", "·" as "ã". */
 		if (on == 1)
 			continue;
 		int ov = vn__repair_is_syllable(orig, on);
@@ -451,10 +469,16 @@ static size_t line_end(const unsigned char *p, size_t n, size_t ls)
 	return nl ? (size_t)(nl - p) : n;
 }
 
-/* The per-line guard of vn__repair_convert. */
+/* The per-line guard of vn__repair_convert, for a text already judged
+ * legacy: decode a line that fixes more than it disturbs, or that spoils no
+ * valid word and shows a legacy mark (bylines "Nhãm phãng viªn", "T.§",
+ * glued words "PhÆ°Æ¡ngTheo"). A clean line with only Vietnamese Latin-1
+ * letters ("Cà Mau") shows no such mark and stays. */
 static int line_improves(const rp_stats *st)
 {
-	return st->fixed >= 1 && st->fixed >= st->broken + st->swapped;
+	if (st->fixed >= 1 && st->fixed >= st->broken + st->swapped)
+		return 1;
+	return st->broken == 0 && (st->fixed >= 1 || st->marked >= 1);
 }
 
 /* The whole-text decision. Genuine TCVN3 and VNI text has swapped words
@@ -564,7 +588,7 @@ int vn__repair_detect(const char *s, size_t n)
 	unsigned best_fixed = 0;
 	for (size_t e = 0; e < sizeof cands / sizeof *cands; e++) {
 		int enc = cands[e];
-		rp_stats st = { 0, 0, 0, 0, 0, 0 };
+		rp_stats st = { 0, 0, 0, 0, 0, 0, 0 };
 		for (size_t ls = 0; ls < n;) {
 			size_t le = line_end(p, n, ls);
 			if (line_eligible(enc, p, ls, le))
@@ -632,7 +656,7 @@ int vn__repair_convert(const char *s, size_t n, int enc, vn_buf *out, vn_buf *of
 			size_t le = line_end(p, n, ls);
 			int line_enc = VN_ENC_UTF8;
 			if (line_eligible(enc, p, ls, le)) {
-				rp_stats st = { 0, 0, 0, 0, 0, 0 };
+				rp_stats st = { 0, 0, 0, 0, 0, 0, 0 };
 				analyze_line(enc, p, ls, le, &st);
 				if (line_improves(&st))
 					line_enc = enc;

@@ -17,9 +17,9 @@
  * è é ê ì í ò ó ô õ ù ú ý and capitals) is rejected in one byte scan;
  * otherwise each candidate is trial-decoded word by word and accepted only
  * when it turns at least two invalid words into valid Vietnamese syllables
- * and hardly ever spoils a word that already was one. Lines holding a
- * character the candidate could not have produced (anything outside
- * Windows-1252 for TCVN3 and VNI) are already Unicode and give no evidence. */
+ * and hardly ever spoils a word that already was one. For TCVN3 and VNI,
+ * lines holding a Vietnamese letter beyond Windows-1252 (ơ, ạ, a combining
+ * mark) are already Unicode and give no evidence. */
 int vn__repair_detect(const char *s, size_t n);
 
 /* Convert s[0..n) from enc to well-formed UTF-8, appended to out. When
@@ -27,10 +27,11 @@ int vn__repair_detect(const char *s, size_t n);
  * byte offset in s of the input character that byte came from. Invalid
  * UTF-8 in s becomes U+FFFD. enc VN_ENC_UTF8 only replaces invalid bytes.
  * A legacy enc is applied line by line ('\n'): a line is decoded only when
- * it could be in enc (see vn__repair_detect) and the decode fixes at least
- * one word and at least as many as it changes from one valid syllable into
- * another or spoils; any other line is copied, so a clean line in a mixed
- * text stays as it was. Returns 0, VN_EINVAL (unknown enc), VN_ENOMEM. */
+ * it could be in enc (see vn__repair_detect) and its trial decode either
+ * fixes more words than it disturbs, or spoils no valid syllable while
+ * fixing a word or showing a mark of enc (TCVN3 § ® ¸ …, VNI ø û ñ, a UTF-8
+ * sequence); any other line is copied, so a clean line in a mixed text
+ * ("Cà Mau") stays as it was. Returns 0, VN_EINVAL (unknown enc), VN_ENOMEM. */
 int vn__repair_convert(const char *s, size_t n, int enc, vn_buf *out, vn_buf *offmap);
 
 /* 1 when cps[0..n) is one valid Vietnamese syllable (facts §2: initial,

@@ -2,7 +2,8 @@
  * of JSON Lines corpora (.jsonl.gz) and reports the texts it would repair.
  * Usage: vn-repair-scan [-q] [-l] FILE.jsonl.gz...
  * -q: summary only; -l: every line of a title or body is a text of its own
- * (a harder test: short texts carry less evidence).
+ * (a harder test: short texts carry less evidence); -r: instead of the
+ * first 80 bytes, print the whole repaired text as a JSON string.
  * Prints one line per text detected as legacy ("id<TAB>field<TAB>encoding
  * <TAB>first 80 bytes"), then "texts N legacy M ms T (per encoding)".
  * Exit 0, or 1 on a read error. */
@@ -43,20 +44,22 @@ static int read_line(gzFile f, vn_buf *b)
 
 int main(int argc, char **argv)
 {
-	int quiet = 0, lines = 0, first = 1;
+	int quiet = 0, lines = 0, repaired = 0, first = 1;
 	for (; first < argc && argv[first][0] == '-'; first++) {
 		if (!strcmp(argv[first], "-q"))
 			quiet = 1;
 		else if (!strcmp(argv[first], "-l"))
 			lines = 1;
+		else if (!strcmp(argv[first], "-r"))
+			repaired = 1;
 	}
 	if (first >= argc) {
-		fprintf(stderr, "usage: vn-repair-scan [-q] [-l] FILE.jsonl.gz...\n");
+		fprintf(stderr, "usage: vn-repair-scan [-q] [-l] [-r] FILE.jsonl.gz...\n");
 		return 2;
 	}
 	unsigned long texts = 0, legacy = 0, by_enc[4] = { 0, 0, 0, 0 };
 	double secs = 0;
-	vn_buf line = VN_BUF_INIT;
+	vn_buf line = VN_BUF_INIT, fixed = VN_BUF_INIT, js = VN_BUF_INIT;
 	for (int a = first; a < argc; a++) {
 		gzFile f = gzopen(argv[a], "rb");
 		if (!f) {
@@ -98,8 +101,18 @@ int main(int argc, char **argv)
 					legacy++;
 					if (!quiet) {
 						json_t *id = json_object_get(doc, "id");
-						printf("%s\t%s\t%s\t%.80s\n", json_is_string(id) ? json_string_value(id) : "?",
-						       fields[k], enc_name(enc), s);
+						printf("%s\t%s\t%s\t", json_is_string(id) ? json_string_value(id) : "?",
+						       fields[k], enc_name(enc));
+						if (repaired) {
+							vn_buf_clear(&fixed);
+							vn_buf_clear(&js);
+							if (vn__repair_convert(s, n, enc, &fixed, NULL) ||
+							    vn_json_string(&js, fixed.data, fixed.len))
+								return 1;
+							printf("%s\n", js.data);
+						} else {
+							printf("%.80s\n", s);
+						}
 					}
 				}
 				}
@@ -113,6 +126,8 @@ int main(int argc, char **argv)
 		}
 	}
 	vn_buf_free(&line);
+	vn_buf_free(&fixed);
+	vn_buf_free(&js);
 	printf("texts %lu legacy %lu ms %.0f (TCVN3 %lu, VNI %lu, DOUBLE_UTF8 %lu)\n", texts, legacy, secs * 1000,
 	       by_enc[VN_ENC_TCVN3], by_enc[VN_ENC_VNI], by_enc[VN_ENC_DOUBLE_UTF8]);
 	return 0;

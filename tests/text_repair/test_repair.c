@@ -119,6 +119,10 @@ static const char *const negatives[] = {
 	"Ðiện Biên Phủ, “nhà báo” ‘trẻ’ …",
 	"Ã is a letter; so is Ä, Æ and Ð.",
 	"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ",
+	/* correct Vietnamese written only with Windows-1252 letters, some with
+	 * a vowel + letter pair that VNI also writes (giùm, hoá, thuê, xoã) */
+	"giùm tôi", "Hoá ra là thế", "Thuê nhà", "xoã tóc", "Ông Tám", "Bà Tâm và cô Mai",
+	"Chú Tèo", "Tiên Yên", "Quê tôi ở Tây Ninh", "Má ơi", "quá",
 	"",
 };
 
@@ -145,11 +149,13 @@ static void test_mixed_lines(void **state)
 	const char *s = "Tin tức Hà Nội hôm nay\n"
 			"ViÖt Nam lµ mét quèc gia n»m ë phÝa ®«ng b¸n ®¶o §«ng D­¬ng.\n"
 			"Cà Mau\n"
-			"§¶ng bé huyÖn l·nh ®¹o ph¸t triÓn kinh tÕ x· héi.";
+			"§¶ng bé huyÖn l·nh ®¹o ph¸t triÓn kinh tÕ x· héi.\n"
+			"Nhãm phãng viªn";
 	const char *want = "Tin tức Hà Nội hôm nay\n"
 			   "Việt Nam là một quốc gia nằm ở phía đông bán đảo Đông Dương.\n"
 			   "Cà Mau\n"
-			   "Đảng bộ huyện lãnh đạo phát triển kinh tế xã hội.";
+			   "Đảng bộ huyện lãnh đạo phát triển kinh tế xã hội.\n"
+			   "Nhóm phóng viên"; /* a byline: swapped words, but a TCVN3 mark */
 	vn_buf out = VN_BUF_INIT, map = VN_BUF_INIT;
 	assert_int_equal(vn__repair_detect(s, strlen(s)), VN_ENC_TCVN3);
 	assert_int_equal(vn__repair_convert(s, strlen(s), VN_ENC_TCVN3, &out, &map), 0);
@@ -162,6 +168,34 @@ static void test_mixed_lines(void **state)
 	assert_int_equal(map.len, out.len * 4);
 	vn_buf_free(&out);
 	vn_buf_free(&map);
+}
+
+/* Titles carry little evidence; these still have enough. A citation in
+ * another script does not stop a VNI line from being repaired. */
+static void test_short_and_other_scripts(void **state)
+{
+	(void)state;
+	static const struct vector cases[] = {
+		{ VN_ENC_VNI, "Kheá chöõa nhieàu beänh", "Khế chữa nhiều bệnh" },
+		{ VN_ENC_TCVN3, "CÇn Giê lÇn ®Çu cã lÔ héi xu©n quy m« lín",
+		  "Cần Giờ lần đầu có lễ hội xuân quy mô lớn" },
+		{ VN_ENC_VNI, "Hôn 300 loaøi hoa hoàng seõ khoe saéc taïi coâng vieân",
+		  "Hơn 300 loài hoa hồng sẽ khoe sắc tại công viên" },
+		{ VN_ENC_VNI, "Laäp cuù ñuùp vaøo löôùi Fiorentina, Kalinić ñaõ coù 17 baøn",
+		  "Lập cú đúp vào lưới Fiorentina, Kalinić đã có 17 bàn" },
+		{ VN_ENC_DOUBLE_UTF8, "Ä‘Ã´ng Ä‘áº£o", "đông đảo" },
+	};
+	vn_buf out = VN_BUF_INIT;
+	for (size_t i = 0; i < N_OF(cases); i++) {
+		int enc = -1;
+		assert_int_equal(vn_text_repair(NULL, cases[i].legacy, strlen(cases[i].legacy), &out, &enc), 0);
+		if (enc != cases[i].enc)
+			fail_msg("case %zu: detected %s: %s", i, enc_name(enc), cases[i].legacy);
+		assert_string_equal(out.data, cases[i].utf8);
+	}
+	/* One mojibake word is not enough evidence. */
+	assert_int_equal(vn__repair_detect("ViÖt Nam", 9), VN_ENC_UTF8);
+	vn_buf_free(&out);
 }
 
 /* Offsets of a known repair, byte by byte. */
@@ -353,6 +387,7 @@ int main(void)
 		cmocka_unit_test(test_clean_vietnamese_untouched),
 		cmocka_unit_test(test_negatives_untouched),
 		cmocka_unit_test(test_mixed_lines),
+		cmocka_unit_test(test_short_and_other_scripts),
 		cmocka_unit_test(test_offmap_exact),
 		cmocka_unit_test(test_vni_every_letter),
 		cmocka_unit_test(test_tcvn3_sample_bytes),
