@@ -65,6 +65,8 @@ class RecencySource : public Xapian::PostingSource {
 	/* Advanced lazily from get_weight(), which Xapian declares const. */
 	mutable Xapian::ValueIterator vit;
 	Xapian::ValueIterator vend;
+	mutable std::string last_value;
+	mutable double last_weight = 0;
 	Xapian::doccount ndocs = 0;
 	bool started = false;
 
@@ -88,6 +90,7 @@ public:
 		vit = db.valuestream_begin(slot);
 		vend = db.valuestream_end(slot);
 		started = false;
+		last_value.clear();
 		/* Age is clamped at 0, so no weight exceeds the larger of the two. */
 		set_maxweight(max_w > missing_w ? max_w : missing_w);
 	}
@@ -122,13 +125,20 @@ public:
 		if (vit == vend || vit.get_docid() != did)
 			return missing_w;
 		const std::string v = *vit;
+		/* Many documents share a date: reuse the last one's weight. */
+		if (v == last_value)
+			return last_weight;
 		long days;
-		if (!vn_shim::parse_yyyymmdd(v.data(), v.size(), &days))
-			return missing_w;
-		double age = static_cast<double>(today - days);
-		if (age < 0)
-			age = 0;
-		return max_w * std::exp2(-age / half_life);
+		double w = missing_w;
+		if (vn_shim::parse_yyyymmdd(v.data(), v.size(), &days)) {
+			double age = static_cast<double>(today - days);
+			if (age < 0)
+				age = 0;
+			w = max_w * std::exp2(-age / half_life);
+		}
+		last_value = v;
+		last_weight = w;
+		return w;
 	}
 
 	std::string name() const override { return std::string(); }
