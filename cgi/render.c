@@ -265,8 +265,9 @@ static int render_frame(vn_buf *out, const vn_cgi_templates *t, const vn_cgi_sit
 	rc = rc ? rc : vn_buf_printf(&css, "%s?asset=vnsearch.css", self);
 	rc = rc ? rc : vn_buf_printf(&js, "%s?asset=app.js", self);
 	rc = rc ? rc : vn_buf_printf(&os, "%s?opensearch=1", self);
+	/* The form always submits sort, so only a non-default one opens the panel. */
 	int filtered = req && (req->from[0] || req->to[0] || req->cat || req->site ||
-			       req->sort_given);
+			       req->sort != VN_QUERY_SORT_HYBRID);
 	if (!rc) {
 		static const vn_buf none = VN_BUF_INIT;
 		vn_cgi_var vars[] = {

@@ -352,6 +352,14 @@ static void test_front_and_empty(void **state)
 	assert_non_null(strstr(body_of(r), "<form"));
 	assert_null(strstr(body_of(r), "Tìm thấy"));
 	free(r);
+	/* the filter panel opens only when a filter is set (the form always sends sort) */
+	r = handle("GET", "q=x&from=&to=&cat=&sort=hybrid", NULL, &st);
+	assert_non_null(strstr(r, "<details class=\"vs-filters\" >"));
+	free(r);
+	r = handle("GET", "q=x&sort=date", NULL, &st);
+	assert_non_null(strstr(r, "<details class=\"vs-filters\" open>"));
+	assert_non_null(strstr(r, "<option value=\"date\" selected>"));
+	free(r);
 	r = handle("GET", "q=none&cat=Kinh+t%E1%BA%BF", NULL, &st);
 	assert_int_equal(st, 200);
 	assert_non_null(strstr(r, "Không tìm thấy kết quả nào cho «none»"));
