@@ -71,22 +71,26 @@ typedef struct cell {
  * precomposed letters ending at a plain separator; their forms depend on
  * their bytes only, and a news text uses a few thousand distinct ones, so
  * the forms are looked up by the raw bytes instead of being recomputed.
- * Two-way set-associative; an entry holds words of up to WC_RAW bytes
- * whose forms fit WC_FORM bytes (moving one tone adds at most 2 bytes). */
+ * An entry is one 64-byte cache line (the table is bigger than L2, and a
+ * lookup is then one memory access): the word zero-padded to WC_RAW bytes
+ * as the tag, and its forms packed CANONICAL|exact|tonefree|key; words whose
+ * forms do not fit go the general way each time. Two-way set-associative.
+ * Copies out of an entry move WC_FORM bytes at once, so the table has one
+ * spare entry at its end to read into. */
 #define WC_RAW 16
 #define WC_FORM 20
+#define WC_DATA 43
 #define WC_SETS 8192
 typedef struct wcent {
-	char raw[WC_RAW];   /* zero-padded (an empty entry matches no word) */
-	uint8_t rawlen;
+	uint64_t raw[2];    /* the tag; an empty entry matches no word */
 	uint8_t cnl, exl, tfl, kyl;
 	uint8_t flags;      /* word-intrinsic VN_TOK_* (not SENTENCE/CLAUSE) */
-	char cn[WC_FORM], ex[WC_FORM], tf[WC_FORM], ky[WC_RAW];
+	char d[WC_DATA];    /* cn | ex | tf | ky */
 } wcent;
 
 struct vn_text {
 	struct sb_stemmer *stemmer; /* NULL for Vietnamese */
-	wcent *cache;               /* WC_SETS * 2 entries */
+	wcent *cache;               /* WC_SETS * 2 (+ 1 spare) entries, 64-aligned */
 	cell word[VN_WORD_MAX];
 	size_t wn;
 	char cn[VN_WORD_MAX * 4 + 8];
@@ -463,7 +467,9 @@ int vn_text_new(vn_text **out, const char *lang, vn_error *err)
 	*out = NULL;
 	vn_text *t = calloc(1, sizeof *t);
 	if (t)
-		t->cache = calloc((size_t)WC_SETS * 2, sizeof *t->cache);
+		t->cache = aligned_alloc(64, ((size_t)WC_SETS * 2 + 1) * sizeof *t->cache);
+	if (t && t->cache)
+		memset(t->cache, 0, ((size_t)WC_SETS * 2 + 1) * sizeof *t->cache);
 	if (!t || !t->cache) {
 		free(t);
 		return vn_error_set(err, VN_ENOMEM, "out of memory");
@@ -495,6 +501,14 @@ void vn_text_free(vn_text *t)
 
 /* ---- the scanner ---------------------------------------------------------- */
 
+/* A simple word found ahead: where, and its cache tag and set. */
+#define LOOKAHEAD 32
+typedef struct wrec {
+	size_t start, len;
+	uint64_t x[2];
+	wcent *set;
+} wrec;
+
 typedef struct scan scan;
 struct scan {
 	vn_text *t;
@@ -506,6 +520,8 @@ struct scan {
 	const uint32_t *map; /* offmap of repaired text, or NULL */
 	size_t map_len, in_len;
 	size_t scan_len;     /* length of the text being scanned */
+	wrec rec[LOOKAHEAD]; /* simple words found ahead (look_ahead) */
+	size_t rn, ri, ahead;
 	uint32_t pos;
 	vn_token_fn fn;
 	void *payload;
@@ -514,14 +530,25 @@ struct scan {
 };
 
 static int do_word(scan *sc);
-static int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at);
+static int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at, const wrec *r);
+static inline void raw_load(uint64_t x[2], const unsigned char *s, size_t n, size_t avail);
+
+/* Room for k more bytes and the terminator. Outputs are written in place
+ * without terminating each piece; vn_text_normalize terminates them once. */
+static inline int room(vn_buf *b, size_t k)
+{
+	return b->cap - b->len > k ? 0 : vn_buf_reserve(b, k);
+}
+
+static inline char *put_utf8(char *p, uint32_t cp);
 
 static int put_cp(vn_buf *b, uint32_t cp)
 {
-	if (cp < 0x80)
-		return vn_buf_putc(b, (int)cp);
-	char u[4];
-	return vn_buf_append(b, u, vn_utf8_encode(u, cp));
+	int rc = room(b, 4);
+	if (rc)
+		return rc;
+	b->len = (size_t)(put_utf8(b->data + b->len, cp) - b->data);
+	return 0;
 }
 
 static int end_word(scan *sc)
@@ -687,6 +714,107 @@ static int slow_cluster(scan *sc, const unsigned char *s, size_t i, size_t e)
 	return 0;
 }
 
+/* Length of the simple word at s[i..n), or 0: a run of up to WC_RAW
+ * bytes of ASCII letters/digits and letters of the tables (no marks
+ * following), ending at a plain separator: ASCII other than a . or , inside
+ * a number, NBSP, or U+2000..U+200D / U+2010..U+2027 (spaces, dashes,
+ * quotes, …). Its forms depend on its bytes only. */
+static inline size_t simple_len(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	size_t lim = n - i > WC_RAW ? i + WC_RAW + 1 : n;
+	while (j < lim) {
+		unsigned b = s[j];
+		if (b < 0x80) {
+			if (ascii_sep[b])
+				break;
+			j++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k;
+		if (b >= 0xC3 && b <= 0xC6 && j + 1 < n && (s[j + 1] & 0xC0) == 0x80) {
+			cp = ((b & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
+			k = 2;
+		} else if (b == 0xE1 && j + 2 < n && (s[j + 1] == 0xBA || s[j + 1] == 0xBB) &&
+			   (s[j + 2] & 0xC0) == 0x80) {
+			cp = 0x1000u | ((s[j + 1] & 0x3Fu) << 6) | (s[j + 2] & 0x3Fu);
+			k = 3;
+		} else {
+			break;
+		}
+		if (!letter_of(cp))
+			break;
+		j += k;
+	}
+	if (j == i || j - i > WC_RAW)
+		return 0;
+	if (j < n) {
+		unsigned b = s[j];
+		if (b < 0x80) {
+			if ((b == '.' || b == ',') && s[j - 1] <= '9' && j + 1 < n && s[j + 1] >= '0' &&
+			    s[j + 1] <= '9')
+				return 0;
+		} else if (b == 0xC2) {
+			if (!(j + 1 < n && s[j + 1] == 0xA0))
+				return 0;
+		} else if (b == 0xE2) {
+			if (!(j + 2 < n && s[j + 1] == 0x80 &&
+			      ((s[j + 2] >= 0x80 && s[j + 2] <= 0x8D) || (s[j + 2] >= 0x90 && s[j + 2] <= 0xA7))))
+				return 0;
+		} else {
+			return 0;
+		}
+	}
+	return j - i;
+}
+
+/* The cache tag and set of the simple word s[i..i+len). */
+static inline void word_rec(scan *sc, wrec *r, const unsigned char *s, size_t n, size_t i, size_t len)
+{
+	r->start = i;
+	r->len = len;
+	raw_load(r->x, s + i, len, n - i);
+	uint64_t h = (r->x[0] * 0x9E3779B97F4A7C15ull) ^ (r->x[1] * 0xC2B2AE3D27D4EB4Full);
+	r->set = &sc->t->cache[((h >> 40) & (WC_SETS - 1)) * 2];
+}
+
+/* Find the next LOOKAHEAD simple words from `from` on, hash them and
+ * prefetch their cache sets. A record is used only where the scanner
+ * itself starts a word at the same offset, so where the look-ahead
+ * segments differently nothing changes but speed. */
+static void look_ahead(scan *sc, const unsigned char *s, size_t n, size_t from)
+{
+	size_t i = from;
+	sc->rn = sc->ri = 0;
+	while (i < n && sc->rn < LOOKAHEAD) {
+		unsigned c = s[i];
+		if (c < 0x80 && ascii_sep[c]) {
+			i++;
+			continue;
+		}
+		size_t len = simple_len(s, n, i);
+		if (len) {
+			wrec *r = &sc->rec[sc->rn++];
+			word_rec(sc, r, s, n, i, len);
+			__builtin_prefetch(r->set);
+			__builtin_prefetch(r->set + 1);
+			i += len;
+			continue;
+		}
+		/* not simple: skip this run of letters, or one other character */
+		size_t j = i + 1;
+		while (j < n && (s[j] & 0xC0) == 0x80)
+			j++;
+		if (c < 0x80 || (c >= 0xC3 && c <= 0xC6) || c == 0xE1)
+			while (j < n && ((s[j] < 0x80 && !ascii_sep[s[j]]) || (s[j] & 0xC0) == 0x80 ||
+					 (s[j] >= 0xC3 && s[j] <= 0xC6) || s[j] == 0xE1))
+				j++;
+		i = j;
+	}
+	sc->ahead = i;
+}
+
 static int run_scan(scan *sc, const char *text, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -695,6 +823,7 @@ static int run_scan(scan *sc, const char *text, size_t n)
 	size_t i = 0;
 	t->wn = 0;
 	sc->scan_len = n;
+	sc->rn = sc->ri = sc->ahead = 0;
 	while (i < n) {
 		unsigned c = s[i];
 		if (c == ' ' && t->wn == 0) {
@@ -702,62 +831,37 @@ static int run_scan(scan *sc, const char *text, size_t n)
 			if (sc->dot)
 				sc->pend |= VN_TOK_SENTENCE;
 			sc->dot = 0;
-			if (sc->canon && (rc = vn_buf_putc(sc->canon, ' ')) != 0)
-				return rc;
+			if (sc->canon) {
+				if ((rc = room(sc->canon, 1)) != 0)
+					return rc;
+				sc->canon->data[sc->canon->len++] = ' ';
+			}
 			i++;
 			continue;
 		}
 		if (t->wn == 0 && (c >= 0x80 || !ascii_sep[c])) {
-			/* a word starts: is it a simple one for the cache? */
-			size_t j = i;
-			size_t lim = n - i > WC_RAW ? i + WC_RAW + 1 : n;
-			while (j < lim) {
-				unsigned b = s[j];
-				if (b < 0x80) {
-					if (ascii_sep[b])
-						break;
-					j++;
-					continue;
-				}
-				uint32_t cp;
-				size_t k;
-				if (b >= 0xC3 && b <= 0xC6 && j + 1 < n && (s[j + 1] & 0xC0) == 0x80) {
-					cp = ((b & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
-					k = 2;
-				} else if (b == 0xE1 && j + 2 < n && (s[j + 1] == 0xBA || s[j + 1] == 0xBB) &&
-					   (s[j + 2] & 0xC0) == 0x80) {
-					cp = 0x1000u | ((s[j + 1] & 0x3Fu) << 6) | (s[j + 2] & 0x3Fu);
-					k = 3;
-				} else {
-					break;
-				}
-				if (!letter_of(cp))
-					break;
-				j += k;
-			}
-			int simple = j > i && j - i <= WC_RAW;
-			if (simple && j < n) {
-				unsigned b = s[j];
-				if (b < 0x80) {
-					/* not when . or , continue a number, nor before a mark */
-					if ((b == '.' || b == ',') && s[j - 1] <= '9' && j + 1 < n && s[j + 1] >= '0' &&
-					    s[j + 1] <= '9')
-						simple = 0;
-				} else if (b == 0xC2) {
-					simple = j + 1 < n && s[j + 1] == 0xA0;
-				} else if (b == 0xE2) {
-					/* U+2000..U+200D spaces, U+2010..U+2027 dashes, quotes, … */
-					simple = j + 2 < n && s[j + 1] == 0x80 &&
-						 ((s[j + 2] >= 0x80 && s[j + 2] <= 0x8D) ||
-						  (s[j + 2] >= 0x90 && s[j + 2] <= 0xA7));
-				} else {
-					simple = 0;
-				}
-			}
-			if (simple) {
-				if ((rc = cached_word(sc, s + i, j - i, i)) != 0)
+			/* a word starts: a simple one (see simple_len) goes through
+			 * the cache. Its entry was looked up and prefetched by the
+			 * look-ahead, which keeps LOOKAHEAD words ahead, since the
+			 * cache access is what costs most per word. */
+			while (sc->ri < sc->rn && sc->rec[sc->ri].start < i)
+				sc->ri++;
+			if (sc->ri == sc->rn && sc->ahead <= i)
+				look_ahead(sc, s, n, i);
+			if (sc->ri < sc->rn && sc->rec[sc->ri].start == i) {
+				const wrec *r = &sc->rec[sc->ri++];
+				if ((rc = cached_word(sc, s + i, r->len, i, r)) != 0)
 					return rc;
-				i = j;
+				i += r->len;
+				continue;
+			}
+			size_t len = simple_len(s, n, i);
+			if (len) {
+				wrec r;
+				word_rec(sc, &r, s, n, i, len);
+				if ((rc = cached_word(sc, s + i, len, i, &r)) != 0)
+					return rc;
+				i += len;
 				continue;
 			}
 		}
@@ -1156,17 +1260,17 @@ static inline void raw_load(uint64_t x[2], const unsigned char *s, size_t n, siz
 	memcpy(x, b, 16);
 }
 
-static int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at)
+_Static_assert(sizeof(wcent) == 64, "a cache entry is one cache line");
+
+static int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at, const wrec *rec)
 {
 	vn_text *t = sc->t;
-	uint64_t x[2];
-	raw_load(x, s, n, sc->scan_len - at);
-	uint64_t h = (x[0] * 0x9E3779B97F4A7C15ull) ^ (x[1] * 0xC2B2AE3D27D4EB4Full);
-	wcent *set = &t->cache[((h >> 40) & (WC_SETS - 1)) * 2];
+	const uint64_t *x = rec->x;
+	wcent *set = rec->set;
 	wcent *e = set;
-	if (memcmp(e->raw, x, 16) != 0) {
+	if (e->raw[0] != x[0] || e->raw[1] != x[1]) {
 		e = set + 1;
-		if (memcmp(e->raw, x, 16) != 0) {
+		if (e->raw[0] != x[0] || e->raw[1] != x[1]) {
 			/* miss: build the cells as the general path would */
 			t->wn = 0;
 			for (size_t i = 0; i < n;) {
@@ -1187,7 +1291,7 @@ static int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at)
 			wres r;
 			compute_word(t, &r, 1);
 			t->wn = 0;
-			if (r.cnl > WC_FORM || r.exl > WC_FORM || r.tfl > WC_FORM || r.kyl > WC_RAW) {
+			if (r.cnl + r.exl + r.tfl + r.kyl > WC_DATA || r.cnl > WC_FORM || r.kyl > WC_RAW) {
 				unsigned pend = sc->pend;
 				if (pend & VN_TOK_SENTENCE)
 					pend |= VN_TOK_CLAUSE;
@@ -1199,17 +1303,17 @@ static int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at)
 			/* the older way goes, the new word takes way 0 */
 			set[1] = set[0];
 			e = set;
-			e->rawlen = (uint8_t)n;
-			memcpy(e->raw, x, WC_RAW);
+			e->raw[0] = x[0];
+			e->raw[1] = x[1];
 			e->cnl = (uint8_t)r.cnl;
 			e->exl = (uint8_t)r.exl;
 			e->tfl = (uint8_t)r.tfl;
 			e->kyl = (uint8_t)r.kyl;
 			e->flags = (uint8_t)r.flags;
-			memcpy(e->cn, r.cn, r.cnl);
-			memcpy(e->ex, r.ex, r.exl);
-			memcpy(e->tf, r.tf, r.tfl);
-			memcpy(e->ky, r.ky, r.kyl);
+			memcpy(e->d, r.cn, r.cnl);
+			memcpy(e->d + r.cnl, r.ex, r.exl);
+			memcpy(e->d + r.cnl + r.exl, r.tf, r.tfl);
+			memcpy(e->d + r.cnl + r.exl + r.tfl, r.ky, r.kyl);
 		}
 	}
 	unsigned pend = sc->pend;
@@ -1219,30 +1323,38 @@ static int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at)
 	sc->pend = 0;
 	sc->dot = 0;
 	int rc;
-	if (sc->canon && (rc = vn_buf_append(sc->canon, e->cn, e->cnl)) != 0)
-		return rc;
+	/* whole fixed-size fields are copied (cheaper than variable copies);
+	 * only the first cnl/kyl bytes count */
+	if (sc->canon) {
+		vn_buf *c = sc->canon;
+		if ((rc = room(c, WC_FORM)) != 0)
+			return rc;
+		memcpy(c->data + c->len, e->d, WC_FORM);
+		c->len += e->cnl;
+	}
 	if (sc->key) {
 		vn_buf *k = sc->key;
-		if ((rc = vn_buf_reserve(k, (size_t)e->kyl + 1)) != 0)
+		if ((rc = room(k, WC_RAW + 1)) != 0)
 			return rc;
-		if (k->len)
-			k->data[k->len++] = ' ';
-		memcpy(k->data + k->len, e->ky, e->kyl);
+		k->data[k->len] = ' ';
+		k->len += k->len != 0;
+		memcpy(k->data + k->len, e->d + e->cnl + e->exl + e->tfl, WC_RAW);
 		k->len += e->kyl;
-		k->data[k->len] = 0;
 	}
 	if (!sc->fn)
 		return 0;
 	if (t->stemmer || sc->map) {
-		wres r = { e->cn, e->ex, e->tf, e->ky, e->cnl, e->exl, e->tfl, e->kyl, e->flags };
+		const char *d = e->d;
+		wres r = { d, d + e->cnl, d + e->cnl + e->exl, d + e->cnl + e->exl + e->tfl,
+			   e->cnl, e->exl, e->tfl, e->kyl, e->flags };
 		return emit_word(sc, &r, at, at + n);
 	}
 	vn_token tok;
-	tok.exact = e->ex;
+	tok.exact = e->d + e->cnl;
 	tok.exact_len = e->exl;
-	tok.tonefree = e->tf;
+	tok.tonefree = tok.exact + e->exl;
 	tok.tonefree_len = e->tfl;
-	tok.key = e->ky;
+	tok.key = tok.tonefree + e->tfl;
 	tok.key_len = e->kyl;
 	tok.stem = NULL;
 	tok.stem_len = 0;
@@ -1315,6 +1427,12 @@ int vn_text_normalize(vn_text *t, const char *s, size_t n, vn_buf *canonical, vn
 	}
 	if (!rc)
 		rc = scan_text(&sc, s, n);
+	if (!rc) {
+		if (canonical)
+			canonical->data[canonical->len] = 0;
+		if (key)
+			key->data[key->len] = 0;
+	}
 	if (rc) {
 		if (canonical)
 			vn_buf_clear(canonical);
@@ -1466,7 +1584,7 @@ static int telex_word(const char *w, size_t n, vn_buf *out, int *changed)
 	tone[pos] = (uint8_t)st;
 	size_t before = out->len;
 	for (size_t i = 0; i < m; i++)
-		if (put_cp(out, compose(up[i], base[i], q[i], tone[i])))
+		if (vn_buf_put_utf8(out, compose(up[i], base[i], q[i], tone[i])))
 			return -1;
 	if (out->len - before != n || memcmp(out->data + before, w, n) != 0)
 		*changed = 1;
