@@ -44,7 +44,9 @@ int vn_text_set_lang(vn_text *t, const char *lang, vn_error *err);
 
 /* Token flags. */
 enum {
-	VN_TOK_SENTENCE = 1u << 0, /* a sentence boundary (. ! ? newline) precedes it */
+	VN_TOK_SENTENCE = 1u << 0, /* a sentence boundary (. ! ? newline) precedes it;
+				      the start of the text counts as one, and a '.'
+				      only when a space follows it (TP.HCM is not) */
 	VN_TOK_CLAUSE = 1u << 1,   /* a clause boundary (, ; : ( ) " – brackets) precedes it;
 				      set together with VN_TOK_SENTENCE too */
 	VN_TOK_NUMBER = 1u << 2,   /* all digits, with . or , groups inside */
