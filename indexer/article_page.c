@@ -67,6 +67,26 @@ static int is_fallback_marker(const line *l)
 	return is_pager(l);
 }
 
+/* "Lượt xem: 37" on a short line (possibly after the by-line); a paragraph
+ * that merely mentions "Lượt xem" is not the end. Returns where it starts. */
+static const char *view_counter(const line *l)
+{
+	size_t k = strlen(primary_marker);
+	if (l->n == 0 || l->n > MARKER_LINE_MAX)
+		return NULL;
+	const char *p = l->s, *end = l->s + l->n;
+	while ((p = memmem(p, (size_t)(end - p), primary_marker, k)) != NULL) {
+		const char *q = p + k;
+		size_t sp;
+		while (q < end && (sp = vn_article__space_len(q, (size_t)(end - q))) > 0)
+			q += sp;
+		if (q == end || *q == ':')
+			return p;
+		p += k;
+	}
+	return NULL;
+}
+
 /* Vietnamese capital letters: ASCII, Latin-1 (À..Ý), the Latin Extended-A
  * pairs (Ă, Đ, Ĩ, Ũ are the even members), Ơ, Ư, and the even code points of
  * Latin Extended Additional U+1EA0..U+1EF9 (Ạ..Ỹ). */
@@ -98,6 +118,14 @@ static int looks_like_author(const line *l)
 {
 	if (l->n == 0 || l->n > 64)
 		return 0;
+	if (l->s[l->n - 1] == '.') {
+		/* "Hai." ends a sentence; "N.T." is initials */
+		size_t w = l->n - 1;
+		while (w > 0 && l->s[w - 1] != ' ')
+			w--;
+		if (!memchr(l->s + w, '.', l->n - 1 - w))
+			return 0;
+	}
 	const unsigned char *p = (const unsigned char *)l->s;
 	size_t i = 0, words = 0;
 	int at_word_start = 1;
@@ -283,8 +311,7 @@ int vn_article__parse_page(vn_article__doc *d, const char *buf, size_t n, vn_err
 	size_t end = nl, k;
 	line cut = { NULL, 0 };
 	for (k = i; k < nl; k++) {
-		const char *hit = ls[k].n ? memmem(ls[k].s, ls[k].n, primary_marker,
-						  strlen(primary_marker)) : NULL;
+		const char *hit = view_counter(&ls[k]);
 		if (hit) {
 			end = k;
 			/* "Võ Còn Lượt xem: 37": keep what precedes the counter */

@@ -776,6 +776,19 @@ static void test_page_variants(void **state)
 	assert_true(strncmp(rs.v[0].body, "Quay lại câu chuyện", strlen("Quay lại câu chuyện")) == 0);
 	recs_free(&rs);
 
+	/* "Lượt xem" inside a paragraph is not the counter */
+	const char *p6 = "T\nT (21/03/2023)\nLượt xem video đạt một triệu.\nHai.\nLượt xem : 5\nMenu\n";
+	read_mem(VN_ARTICLE_FMT_PAGE, p6, strlen(p6), &rs);
+	assert_string_equal(rs.v[0].body, "Lượt xem video đạt một triệu.\nHai.");
+	recs_free(&rs);
+
+	/* initials are a by-line */
+	const char *p7 = "T\nMột câu.\nHai câu.\nN.T.\nLượt xem: 5\n";
+	read_mem(VN_ARTICLE_FMT_PAGE, p7, strlen(p7), &rs);
+	assert_string_equal(rs.v[0].author, "N.T.");
+	assert_string_equal(rs.v[0].body, "Một câu.\nHai câu.");
+	recs_free(&rs);
+
 	/* author glued to the counter */
 	const char *p5 = "T\nT (21/03/2023)\nMột.\nHai.\nVõ Còn Lượt xem: 37 Bản in\n";
 	read_mem(VN_ARTICLE_FMT_PAGE, p5, strlen(p5), &rs);
