@@ -366,15 +366,14 @@ static int vietnamese_unicode(uint32_t c)
 	}
 }
 
-/* A line could be TCVN3 or VNI mojibake only if it holds no letter of
- * Vietnamese Unicode beyond Windows-1252: that means it already is Unicode.
+/* A line could be mojibake only if it holds no letter of Vietnamese
+ * Unicode beyond Windows-1252: that means it already is Unicode ("ĐÃ”" is
+ * correct text, not a double-encoded Ô).
  * Other scripts and letters (a Russian citation or "Kalinić" in a VNI
  * article) say nothing. Invalid UTF-8 means it is not text read through
  * Windows-1252 either. */
-static int line_eligible(int enc, const unsigned char *p, size_t ls, size_t le)
+static int line_eligible(const unsigned char *p, size_t ls, size_t le)
 {
-	if (enc == VN_ENC_DOUBLE_UTF8)
-		return 1;
 	for (size_t i = ls; i < le;) {
 		if (p[i] < 0x80) {
 			i++;
@@ -405,7 +404,11 @@ static int strong_char(int enc, uint32_t prev, uint32_t c)
 			return 1;
 		return vowel && (c == 0xF8 || c == 0xD8 || c == 0xFB || c == 0xDB || c == 0xE5 || c == 0xC5);
 	}
-	return 1;
+	/* Double UTF-8: a continuation byte that reads as a symbol or control,
+	 * or Ä Å Æ (leads of ă đ ĩ ũ ơ ư). Ã + punctuation alone is weak:
+	 * "NGÃ”" is a capital word before a closing quote as often as Ô. */
+	(void)prev;
+	return (c >= 0x80 && c <= 0xBF) || c == 0xC4 || c == 0xC5 || c == 0xC6;
 }
 
 static void analyze_line(int enc, const unsigned char *p, size_t ls, size_t le, rp_stats *st)
@@ -448,6 +451,8 @@ static void analyze_line(int enc, const unsigned char *p, size_t ls, size_t le, 
 		/* A lone symbol is no evidence for the text: "£" reads as TCVN3
 		 * "Ê", "·" as "ã". */
 		if (on == 1)
+			continue;
+		if (enc == VN_ENC_DOUBLE_UTF8 && !strong)
 			continue;
 		int ov = vn__repair_is_syllable(orig, on);
 		int dv = vn__repair_is_syllable(dec, dn);
@@ -591,7 +596,7 @@ int vn__repair_detect(const char *s, size_t n)
 		rp_stats st = { 0, 0, 0, 0, 0, 0, 0 };
 		for (size_t ls = 0; ls < n;) {
 			size_t le = line_end(p, n, ls);
-			if (line_eligible(enc, p, ls, le))
+			if (line_eligible(p, ls, le))
 				analyze_line(enc, p, ls, le, &st);
 			else
 				st.words++;
@@ -655,7 +660,7 @@ int vn__repair_convert(const char *s, size_t n, int enc, vn_buf *out, vn_buf *of
 		for (size_t ls = 0; ls < n && !rc;) {
 			size_t le = line_end(p, n, ls);
 			int line_enc = VN_ENC_UTF8;
-			if (line_eligible(enc, p, ls, le)) {
+			if (line_eligible(p, ls, le)) {
 				rp_stats st = { 0, 0, 0, 0, 0, 0, 0 };
 				analyze_line(enc, p, ls, le, &st);
 				if (line_improves(&st))

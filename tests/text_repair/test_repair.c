@@ -121,6 +121,9 @@ static const char *const negatives[] = {
 	"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ",
 	/* correct Vietnamese written only with Windows-1252 letters, some with
 	 * a vowel + letter pair that VNI also writes (giùm, hoá, thuê, xoã) */
+	/* capitals before closing quotes: Ã” is also how Ô looks double-encoded */
+	"“SẮM QUẠT ĐIỀU HÒA – HỐT QUÀ CỰC ĐÃ”. “SẮM QUẠT ĐIỀU HÒA – HỐT QUÀ CỰC ĐÃ”! “CỰC ĐÃ”",
+	"“NGÃ” “NGÃ” “NGÃ” “BÃ”",
 	"giùm tôi", "Hoá ra là thế", "Thuê nhà", "xoã tóc", "Ông Tám", "Bà Tâm và cô Mai",
 	"Chú Tèo", "Tiên Yên", "Quê tôi ở Tây Ninh", "Má ơi", "quá",
 	"",
