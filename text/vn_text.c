@@ -530,7 +530,7 @@ struct scan {
 };
 
 static int do_word(scan *sc);
-static int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at, const wrec *r);
+static inline int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at, const wrec *r);
 static inline void raw_load(uint64_t x[2], const unsigned char *s, size_t n, size_t avail);
 
 /* Room for k more bytes and the terminator. Outputs are written in place
@@ -1262,36 +1262,60 @@ static inline void raw_load(uint64_t x[2], const unsigned char *s, size_t n, siz
 
 _Static_assert(sizeof(wcent) == 64, "a cache entry is one cache line");
 
-static int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at, const wrec *rec)
+/* Cache miss: compute the word's forms the general way and store them in
+ * way 0 of its set (the older way goes). Returns the entry, or NULL when the
+ * forms do not fit an entry: then *r holds them (in t's buffers). */
+__attribute__((noinline)) static wcent *cache_fill(scan *sc, const unsigned char *s, size_t n, size_t at,
+						   const wrec *rec, wres *r)
+{
+	vn_text *t = sc->t;
+	t->wn = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = decode(&cp, s + i, n - i);
+		cell *c = &t->word[t->wn++];
+		unsigned pk = letter_of(cp);
+		c->so = at + i;
+		c->se = at + i + k;
+		c->cp = cp;
+		c->kind = pk ? K_VL : K_DIGIT;
+		c->base = (uint8_t)(pk & 31);
+		c->q = (uint8_t)((pk >> 5) & 7);
+		c->tone = (uint8_t)((pk >> 8) & 7);
+		c->upper = (uint8_t)((pk >> 11) & 1);
+		i += k;
+	}
+	compute_word(t, r, 1);
+	t->wn = 0;
+	if (r->cnl + r->exl + r->tfl + r->kyl > WC_DATA || r->cnl > WC_FORM || r->kyl > WC_RAW)
+		return NULL;
+	wcent *set = rec->set, *e = set;
+	set[1] = set[0];
+	e->raw[0] = rec->x[0];
+	e->raw[1] = rec->x[1];
+	e->cnl = (uint8_t)r->cnl;
+	e->exl = (uint8_t)r->exl;
+	e->tfl = (uint8_t)r->tfl;
+	e->kyl = (uint8_t)r->kyl;
+	e->flags = (uint8_t)r->flags;
+	memcpy(e->d, r->cn, r->cnl);
+	memcpy(e->d + r->cnl, r->ex, r->exl);
+	memcpy(e->d + r->cnl + r->exl, r->tf, r->tfl);
+	memcpy(e->d + r->cnl + r->exl + r->tfl, r->ky, r->kyl);
+	return e;
+}
+
+static inline int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at, const wrec *rec)
 {
 	vn_text *t = sc->t;
 	const uint64_t *x = rec->x;
-	wcent *set = rec->set;
-	wcent *e = set;
+	wcent *e = rec->set;
 	if (e->raw[0] != x[0] || e->raw[1] != x[1]) {
-		e = set + 1;
+		e++;
 		if (e->raw[0] != x[0] || e->raw[1] != x[1]) {
-			/* miss: build the cells as the general path would */
-			t->wn = 0;
-			for (size_t i = 0; i < n;) {
-				uint32_t cp;
-				size_t k = decode(&cp, s + i, n - i);
-				cell *c = &t->word[t->wn++];
-				unsigned pk = letter_of(cp);
-				c->so = at + i;
-				c->se = at + i + k;
-				c->cp = cp;
-				c->kind = pk ? K_VL : K_DIGIT;
-				c->base = (uint8_t)(pk & 31);
-				c->q = (uint8_t)((pk >> 5) & 7);
-				c->tone = (uint8_t)((pk >> 8) & 7);
-				c->upper = (uint8_t)((pk >> 11) & 1);
-				i += k;
-			}
 			wres r;
-			compute_word(t, &r, 1);
-			t->wn = 0;
-			if (r.cnl + r.exl + r.tfl + r.kyl > WC_DATA || r.cnl > WC_FORM || r.kyl > WC_RAW) {
+			e = cache_fill(sc, s, n, at, rec, &r);
+			if (!e) {
 				unsigned pend = sc->pend;
 				if (pend & VN_TOK_SENTENCE)
 					pend |= VN_TOK_CLAUSE;
@@ -1300,20 +1324,6 @@ static int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at, co
 				sc->dot = 0;
 				return emit_word(sc, &r, at, at + n);
 			}
-			/* the older way goes, the new word takes way 0 */
-			set[1] = set[0];
-			e = set;
-			e->raw[0] = x[0];
-			e->raw[1] = x[1];
-			e->cnl = (uint8_t)r.cnl;
-			e->exl = (uint8_t)r.exl;
-			e->tfl = (uint8_t)r.tfl;
-			e->kyl = (uint8_t)r.kyl;
-			e->flags = (uint8_t)r.flags;
-			memcpy(e->d, r.cn, r.cnl);
-			memcpy(e->d + r.cnl, r.ex, r.exl);
-			memcpy(e->d + r.cnl + r.exl, r.tf, r.tfl);
-			memcpy(e->d + r.cnl + r.exl + r.tfl, r.ky, r.kyl);
 		}
 	}
 	unsigned pend = sc->pend;
