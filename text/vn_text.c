@@ -81,6 +81,7 @@ typedef struct cell {
 #define WC_FORM 20
 #define WC_DATA 43
 #define WC_SETS 8192
+#define WC_SAME 0x80        /* in wcent.flags: CANONICAL is the word's own bytes */
 typedef struct wcent {
 	uint64_t raw[2];    /* the tag; an empty entry matches no word */
 	uint8_t cnl, exl, tfl, kyl;
@@ -521,6 +522,10 @@ struct scan {
 	size_t map_len, in_len;
 	size_t scan_len;     /* length of the text being scanned */
 	wrec rec[LOOKAHEAD]; /* simple words found ahead (look_ahead) */
+	/* CANONICAL: scanned bytes [lz_from, lz_to) that come out unchanged
+	 * and are copied in one go when something else is written */
+	const unsigned char *text;
+	size_t lz_from, lz_to;
 	size_t rn, ri, ahead;
 	uint32_t pos;
 	vn_token_fn fn;
@@ -549,6 +554,41 @@ static int put_cp(vn_buf *b, uint32_t cp)
 		return rc;
 	b->len = (size_t)(put_utf8(b->data + b->len, cp) - b->data);
 	return 0;
+}
+
+static int lazy_flush(scan *sc)
+{
+	if (sc->lz_to == sc->lz_from)
+		return 0;
+	vn_buf *b = sc->canon;
+	size_t k = sc->lz_to - sc->lz_from;
+	int rc = room(b, k);
+	if (rc)
+		return rc;
+	memcpy(b->data + b->len, sc->text + sc->lz_from, k);
+	b->len += k;
+	sc->lz_from = sc->lz_to;
+	return 0;
+}
+
+/* s[from, to) comes out of CANONICAL unchanged. */
+static inline int lazy_add(scan *sc, size_t from, size_t to)
+{
+	if (sc->lz_to != from) {
+		int rc = lazy_flush(sc);
+		if (rc)
+			return rc;
+		sc->lz_from = from;
+	}
+	sc->lz_to = to;
+	return 0;
+}
+
+/* Something else is written to CANONICAL: what was unchanged goes first. */
+static inline int canon_put_cp(scan *sc, uint32_t cp)
+{
+	int rc = lazy_flush(sc);
+	return rc ? rc : put_cp(sc->canon, cp);
 }
 
 static int end_word(scan *sc)
@@ -585,7 +625,7 @@ static int sep(scan *sc, unsigned cls, uint32_t cp)
 		break;
 	}
 	if (sc->canon)
-		return put_cp(sc->canon, cp);
+		return canon_put_cp(sc, cp);
 	return 0;
 }
 
@@ -597,7 +637,7 @@ static inline int add_cell(scan *sc, const cell *c)
 		if (c->kind == K_MARK || c->kind == K_IGN) {
 			/* a mark or ignorable with no word to attach to separates */
 			if (sc->canon)
-				return put_cp(sc->canon, c->cp);
+				return canon_put_cp(sc, c->cp);
 			return 0;
 		}
 		if (sc->pend & VN_TOK_SENTENCE)
@@ -824,6 +864,8 @@ static int run_scan(scan *sc, const char *text, size_t n)
 	t->wn = 0;
 	sc->scan_len = n;
 	sc->rn = sc->ri = sc->ahead = 0;
+	sc->text = s;
+	sc->lz_from = sc->lz_to = 0;
 	while (i < n) {
 		unsigned c = s[i];
 		if (c == ' ' && t->wn == 0) {
@@ -831,11 +873,8 @@ static int run_scan(scan *sc, const char *text, size_t n)
 			if (sc->dot)
 				sc->pend |= VN_TOK_SENTENCE;
 			sc->dot = 0;
-			if (sc->canon) {
-				if ((rc = room(sc->canon, 1)) != 0)
-					return rc;
-				sc->canon->data[sc->canon->len++] = ' ';
-			}
+			if (sc->canon && (rc = lazy_add(sc, i, i + 1)) != 0)
+				return rc;
 			i++;
 			continue;
 		}
@@ -989,7 +1028,10 @@ static int run_scan(scan *sc, const char *text, size_t n)
 			return rc;
 		i = j;
 	}
-	return end_word(sc);
+	rc = end_word(sc);
+	if (!rc && sc->canon)
+		rc = lazy_flush(sc);
+	return rc;
 }
 
 /* ---- words ------------------------------------------------------------------ */
@@ -1177,7 +1219,7 @@ static int emit_word(scan *sc, const wres *r, size_t so, size_t se)
 {
 	vn_text *t = sc->t;
 	int rc;
-	if (sc->canon && (rc = vn_buf_append(sc->canon, r->cn, r->cnl)) != 0)
+	if (sc->canon && ((rc = lazy_flush(sc)) != 0 || (rc = vn_buf_append(sc->canon, r->cn, r->cnl)) != 0))
 		return rc;
 	if (!r->kyl)
 		return 0;
@@ -1297,7 +1339,7 @@ __attribute__((noinline)) static wcent *cache_fill(scan *sc, const unsigned char
 	e->exl = (uint8_t)r->exl;
 	e->tfl = (uint8_t)r->tfl;
 	e->kyl = (uint8_t)r->kyl;
-	e->flags = (uint8_t)r->flags;
+	e->flags = (uint8_t)(r->flags | (r->cnl == n && memcmp(r->cn, s, n) == 0 ? WC_SAME : 0));
 	memcpy(e->d, r->cn, r->cnl);
 	memcpy(e->d + r->cnl, r->ex, r->exl);
 	memcpy(e->d + r->cnl + r->exl, r->tf, r->tfl);
@@ -1335,8 +1377,13 @@ static inline int cached_word(scan *sc, const unsigned char *s, size_t n, size_t
 	int rc;
 	/* whole fixed-size fields are copied (cheaper than variable copies);
 	 * only the first cnl/kyl bytes count */
-	if (sc->canon) {
+	if (sc->canon && (e->flags & WC_SAME)) {
+		if ((rc = lazy_add(sc, at, at + n)) != 0)
+			return rc;
+	} else if (sc->canon) {
 		vn_buf *c = sc->canon;
+		if ((rc = lazy_flush(sc)) != 0)
+			return rc;
 		if ((rc = room(c, WC_FORM)) != 0)
 			return rc;
 		memcpy(c->data + c->len, e->d, WC_FORM);
@@ -1356,7 +1403,7 @@ static inline int cached_word(scan *sc, const unsigned char *s, size_t n, size_t
 	if (t->stemmer || sc->map) {
 		const char *d = e->d;
 		wres r = { d, d + e->cnl, d + e->cnl + e->exl, d + e->cnl + e->exl + e->tfl,
-			   e->cnl, e->exl, e->tfl, e->kyl, e->flags };
+			   e->cnl, e->exl, e->tfl, e->kyl, e->flags & ~(unsigned)WC_SAME };
 		return emit_word(sc, &r, at, at + n);
 	}
 	vn_token tok;
@@ -1371,7 +1418,7 @@ static inline int cached_word(scan *sc, const unsigned char *s, size_t n, size_t
 	tok.offset = at;
 	tok.length = n;
 	tok.position = sc->pos++;
-	tok.flags = e->flags | pend;
+	tok.flags = (e->flags & ~(unsigned)WC_SAME) | pend;
 	sc->ntok++;
 	return sc->fn(&tok, sc->payload);
 }
