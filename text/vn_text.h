@@ -101,9 +101,11 @@ int vn_text_canonical(vn_text *t, const char *s, size_t n, vn_buf *out);
  * by single spaces. out is cleared first. */
 int vn_text_key(vn_text *t, const char *s, size_t n, vn_buf *out);
 
-/* Both forms in one pass (what vnnorm prints): canonical and/or key (either
- * may be NULL, not both) are cleared first and get exactly what
- * vn_text_canonical / vn_text_key would give. */
+/* Both forms in one pass (what vnnorm prints). @param[out] canonical,
+ * @param[out] key: either may be NULL, not both; each is cleared first and
+ * gets exactly what vn_text_canonical / vn_text_key would give (the caller
+ * owns and frees the buffers). Returns 0, VN_EINVAL (bad arguments) or
+ * VN_ENOMEM (both outputs are then empty). */
 int vn_text_normalize(vn_text *t, const char *s, size_t n, vn_buf *canonical, vn_buf *key);
 
 /* Fold one already-tokenized word to its key (for callers that hold a term,
