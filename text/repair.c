@@ -342,16 +342,19 @@ typedef struct rp_stats {
 	unsigned words;   /* all words seen */
 } rp_stats;
 
-/* Characters that can be part of a mojibake word: letters, combining marks,
- * every U+0080-U+00FF character (TCVN3 uses § ® ¸ µ … as letters) and the
- * Windows-1252 punctuation (double UTF-8 continuation bytes). */
+/* Characters that make up a word: letters, combining marks, every
+ * U+0080-U+00FF character (TCVN3 uses § ® ¸ µ … as letters), the
+ * Windows-1252 punctuation (double UTF-8 continuation bytes), and letters
+ * of other scripts (so that a Russian or Chinese text counts its words). */
 static int word_cp(uint32_t c)
 {
 	if (c < 0x80)
 		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-	if (c < 0x250 || (c >= 0x300 && c < 0x370) || (c >= 0x1E00 && c < 0x1F00))
+	if (c < 0x2000)
 		return 1;
-	return cp1252_byte(c) >= 0;
+	if (c < 0x2070)
+		return cp1252_byte(c) >= 0;
+	return !(c >= 0x3000 && c < 0x3040) && c != 0xFEFF && c != 0xFFFD && !(c >= 0xFF00 && c < 0xFF10);
 }
 
 /* ă đ ĩ ũ ơ ư (either case), a combining mark or U+1EA0-U+1EF9. */
@@ -388,27 +391,39 @@ static int line_eligible(const unsigned char *p, size_t ls, size_t le)
 	return 1;
 }
 
-/* Strong TCVN3 evidence: a symbol (A0-BF, × ÷) inside a word that decodes to
- * a syllable; Latin-1 words in other languages hold letters only. Strong VNI
- * evidence: a vowel followed by a grave, hook, circumflex+hook mark or ñ
- * (đ), which no Latin-1 language writes after a vowel. */
-static int strong_char(int enc, uint32_t prev, uint32_t c)
+/* Strong TCVN3 evidence: a symbol (A0-BF, × ÷) inside a word that decodes
+ * to a syllable; Latin-1 words in other languages hold letters only. « and »
+ * count only between letters ("kh«ng"): at a word's edge they are the
+ * quotes of German »%s« or French «mot». Strong VNI evidence: a vowel
+ * followed by a grave, hook or circumflex+hook mark, or ñ (đ) — no Latin-1
+ * language writes those after a vowel. Strong double UTF-8 evidence: a
+ * continuation byte that reads as a symbol or control, or Ä Å Æ (leads of
+ * ă đ ĩ ũ ơ ư); Ã + punctuation alone is weak, "NGÃ”" is a capital word
+ * before a closing quote as often as Ô. */
+static int strong_word(int enc, const uint32_t *w, size_t n)
 {
-	if (enc == VN_ENC_TCVN3)
-		return (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7;
-	if (enc == VN_ENC_VNI) {
-		uint32_t pl = prev | 0x20;
-		int vowel = (prev < 0x80 && pl >= 'a' && strchr("aeiouy", (int)pl)) ||
-			    prev == 0xF4 || prev == 0xF6 || prev == 0xD4 || prev == 0xD6;
-		if (c == 0xF1 || c == 0xD1)
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = w[i];
+		if (enc == VN_ENC_TCVN3) {
+			if (c == 0xAB || c == 0xBB) {
+				if (i > 0 && i + 1 < n)
+					return 1;
+			} else if ((c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7) {
+				return 1;
+			}
+		} else if (enc == VN_ENC_VNI) {
+			uint32_t prev = i ? w[i - 1] : 0, pl = prev | 0x20;
+			int vowel = (prev < 0x80 && pl >= 'a' && strchr("aeiouy", (int)pl)) ||
+				    prev == 0xF4 || prev == 0xF6 || prev == 0xD4 || prev == 0xD6;
+			if (c == 0xF1 || c == 0xD1)
+				return 1;
+			if (vowel && (c == 0xF8 || c == 0xD8 || c == 0xFB || c == 0xDB || c == 0xE5 || c == 0xC5))
+				return 1;
+		} else if ((c >= 0x80 && c <= 0xBF) || c == 0xC4 || c == 0xC5 || c == 0xC6) {
 			return 1;
-		return vowel && (c == 0xF8 || c == 0xD8 || c == 0xFB || c == 0xDB || c == 0xE5 || c == 0xC5);
+		}
 	}
-	/* Double UTF-8: a continuation byte that reads as a symbol or control,
-	 * or Ä Å Æ (leads of ă đ ĩ ũ ơ ư). Ã + punctuation alone is weak:
-	 * "NGÃ”" is a capital word before a closing quote as often as Ô. */
-	(void)prev;
-	return (c >= 0x80 && c <= 0xBF) || c == 0xC4 || c == 0xC5 || c == 0xC6;
+	return 0;
 }
 
 static void analyze_line(int enc, const unsigned char *p, size_t ls, size_t le, rp_stats *st)
@@ -424,8 +439,7 @@ static void analyze_line(int enc, const unsigned char *p, size_t ls, size_t le, 
 		size_t ws = i, we = i;
 		uint32_t orig[RP_MAXW], dec[RP_MAXW];
 		size_t on = 0, dn = 0;
-		int strong = 0, high = 0;
-		uint32_t prev = 0;
+		int high = 0;
 		while (we < le) {
 			size_t kk = decode_at(&c, p, le, we);
 			if (!word_cp(c) || (c == 0xFFFD && kk == 1))
@@ -434,8 +448,6 @@ static void analyze_line(int enc, const unsigned char *p, size_t ls, size_t le, 
 			if (on < RP_MAXW)
 				orig[on] = c;
 			on++;
-			strong |= strong_char(enc, prev, c);
-			prev = c;
 			we += kk;
 		}
 		i = we;
@@ -447,6 +459,7 @@ static void analyze_line(int enc, const unsigned char *p, size_t ls, size_t le, 
 			j += step(enc, p, we, j, &dec[dn++]);
 		if (dn == on && memcmp(orig, dec, on * sizeof *orig) == 0)
 			continue;
+		int strong = strong_word(enc, orig, on);
 		st->marked += (unsigned)strong;
 		/* A lone symbol is no evidence for the text: "£" reads as TCVN3
 		 * "Ê", "·" as "ã". */
@@ -494,16 +507,20 @@ static int accept(int enc, const rp_stats *st)
 {
 	if (st->fixed < 2)
 		return 0;
+	/* Most words of legacy Vietnamese have a mark, so most change and get
+	 * fixed; in another language a few do ("în", "på", "s«" of "%s«"). */
+	if ((size_t)st->fixed * 5 < st->words)
+		return 0;
 	/* Without a mark no other language writes, ask for more fixed words
-	 * and nothing against ("Kheá chöõa nhieàu beänh"). */
-	if (st->strong < 1 && (st->fixed < 3 || st->broken || st->swapped || st->junk))
+	 * and nothing against ("Kheá chöõa nhieàu beänh"). TCVN3 prose always
+	 * has such marks (ă â ê ô ơ ư đ à á ả ã ạ are all symbols). */
+	if (st->strong < 1 && (enc == VN_ENC_TCVN3 || st->fixed < 3 || st->broken || st->swapped || st->junk))
 		return 0;
 	if (st->broken * 10 > st->fixed || st->swapped > st->fixed || st->junk > st->fixed)
 		return 0;
 	/* Very short texts (queries, titles) get no benefit of the doubt. */
 	if (st->words < 4 && (st->broken || st->swapped || st->junk))
 		return 0;
-	(void)enc;
 	return 1;
 }
 
@@ -598,8 +615,6 @@ int vn__repair_detect(const char *s, size_t n)
 			size_t le = line_end(p, n, ls);
 			if (line_eligible(p, ls, le))
 				analyze_line(enc, p, ls, le, &st);
-			else
-				st.words++;
 			ls = le + 1;
 		}
 		if (accept(enc, &st) && st.fixed > best_fixed) {

@@ -121,6 +121,13 @@ static const char *const negatives[] = {
 	"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ",
 	/* correct Vietnamese written only with Windows-1252 letters, some with
 	 * a vowel + letter pair that VNI also writes (giùm, hoá, thuê, xoã) */
+	/* words that happen to decode to syllables: TCVN3 "s«" → "sô",
+	 * "în" → "ợn", "på" → "pồ" (found in gettext catalogues) */
+	"Konnte »%s« nicht nach »%s« kopieren: »%s« (»%s«)",
+	"Eroare în timpul scrierii în fișierul în care în",
+	"Tilføjer gruppe på systemet, så må du vente på svar",
+	"Jag är på väg hem, så vi ses än en gång på fredag",
+	"Le « %s » et « %c » ne sont pas « %d »",
 	/* capitals before closing quotes: Ã” is also how Ô looks double-encoded */
 	"“SẮM QUẠT ĐIỀU HÒA – HỐT QUÀ CỰC ĐÃ”. “SẮM QUẠT ĐIỀU HÒA – HỐT QUÀ CỰC ĐÃ”! “CỰC ĐÃ”",
 	"“NGÃ” “NGÃ” “NGÃ” “BÃ”",
