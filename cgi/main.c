@@ -90,6 +90,7 @@ static int serve_cgi(vn_cgi_app *app, int argc, char **argv)
 	if (argc > 0) {
 		if (vn_cgi_args_to_query(&qs, argc, argv)) {
 			fprintf(stderr, "vnsearch.cgi: arguments must be NAME=VALUE (see --help)\n");
+			vn_buf_free(&qs);
 			return 2;
 		}
 		in.method = "GET";
