@@ -35,15 +35,20 @@ typedef struct vq_weights {
 	double exact, tone, stem;     /* per-word alternatives over the key (1.0) */
 	double bigram, bigram_plain;  /* B boost: accented query / unaccented query */
 	double title, title_bigram;   /* S and SB boosts */
+	double title_all;             /* every word of a run in the title */
 	double k1, b;                 /* BM25 */
 	double recency;               /* hybrid: recency weight per query word */
 } vq_weights;
 
+/* Tuned with bench/query/eval.sh on known-item sets of ../shared/corpus
+ * (bench/quality/make_sets.py): a low k1 (term frequency saturates fast,
+ * close to counting the distinct words and pairs matched) and strong
+ * bigram evidence gave the best MRR for both title and body queries. */
 static const vq_weights default_weights = {
 	.exact = 1.0, .tone = 0.5, .stem = 0.7,
-	.bigram = 1.0, .bigram_plain = 1.5,
-	.title = 0.6, .title_bigram = 0.8,
-	.k1 = 1.2, .b = 0.75,
+	.bigram = 8.0, .bigram_plain = 8.0,
+	.title = 0.3, .title_bigram = 0.5, .title_all = 2.5,
+	.k1 = 0.5, .b = 0.75,
 	.recency = 0.4,
 };
 
@@ -68,7 +73,7 @@ static void tune_from_env(vq_weights *w)
 	char name[32];
 	double v;
 	int used;
-	while (sscanf(s, " %31[a-z_]=%lf%n", name, &v, &used) == 2) {
+	while (sscanf(s, " %31[a-z0-9_]=%lf%n", name, &v, &used) == 2) {
 		if (!strcmp(name, "exact")) w->exact = v;
 		else if (!strcmp(name, "tone")) w->tone = v;
 		else if (!strcmp(name, "stem")) w->stem = v;
@@ -76,6 +81,7 @@ static void tune_from_env(vq_weights *w)
 		else if (!strcmp(name, "bigram_plain")) w->bigram_plain = v;
 		else if (!strcmp(name, "title")) w->title = v;
 		else if (!strcmp(name, "title_bigram")) w->title_bigram = v;
+		else if (!strcmp(name, "title_all")) w->title_all = v;
 		else if (!strcmp(name, "k1")) w->k1 = v;
 		else if (!strcmp(name, "b")) w->b = v;
 		else if (!strcmp(name, "recency")) w->recency = v;
@@ -499,6 +505,21 @@ static vn_db_query *run_boosts(qb *B, int title_only)
 			ql_push(B, &l, scaled(B, term2(B, VN_PREFIX_TITLE_BIGRAM, a->key, b->key, 0, NULL),
 					      w->title_bigram));
 		}
+	}
+	if (!title_only && B->ntoks >= 2 && w->title_all > 0) {
+		/* a known item's title holds all the words typed: worth more than
+		 * the sum of its words found anywhere */
+		qlist all = { 0 };
+		int absent = 0;
+		for (size_t i = 0; i < B->ntoks && !absent; i++) {
+			vn_db_query *t = term2(B, VN_PREFIX_TITLE, B->toks[i].key, NULL, 0, NULL);
+			absent = !t;
+			ql_push(B, &all, t);
+		}
+		if (absent)
+			ql_free(&all);
+		else
+			ql_push(B, &l, scaled(B, ql_take(B, &all, VN_DBQ_AND, 0), w->title_all));
 	}
 	return ql_take(B, &l, VN_DBQ_OR, 0);
 }

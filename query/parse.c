@@ -200,8 +200,8 @@ static int lex(lexer *L, const char *q, size_t n, int plain)
 			type = T_AND;
 		else if (len == 2 && memcmp(w, "||", 2) == 0)
 			type = T_OR;
-		if (plain && type != T_WORD)
-			continue;
+		if (plain)
+			type = T_WORD; /* an operator that broke the syntax is a word */
 		if ((rc = push(L, type, w, len, 0, 0)))
 			return rc;
 	}

@@ -70,12 +70,13 @@ static const pcase cases[] = {
 	/* malformed: plain words, filters still apply */
 	{ "(a b", "a b", 1, "", "", 1 },
 	{ "a b)", "a b", 1, "", "", 1 },
-	{ "a OR", "a", 1, "", "", 1 },
-	{ "OR a", "a", 1, "", "", 1 },
-	{ "a OR OR b", "a b", 1, "", "", 1 },
-	{ "AND", "", 1, "", "", 0 },
+	{ "a OR", "a OR", 1, "", "", 1 },
+	{ "OR a", "OR a", 1, "", "", 1 },
+	{ "a OR OR b", "a OR OR b", 1, "", "", 1 },
+	{ "OWL AND", "OWL AND", 1, "", "", 1 },
+	{ "AND", "AND", 1, "", "", 1 },
 	{ "\"abc def", "abc def", 1, "", "", 1 },
-	{ "NOT a", "a", 1, "", "", 1 },
+	{ "NOT a", "NOT a", 1, "", "", 1 },
 	{ "-a -b", "a b", 1, "", "", 1 },
 	{ "() x", "x", 0, "", "", 1 },      /* an empty group is nothing */
 	{ "(a category:x", "a category:x", 1, "", "", 1 },
