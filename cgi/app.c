@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "vn_cgi.h"
 
@@ -96,10 +97,38 @@ static int plausible_host(const char *h)
 	return 1;
 }
 
+/* A cheap fingerprint of the indexes on disk: Xapian's glass backend
+ * rewrites iamglass at every commit, so a FastCGI process that kept its
+ * engine open notices vnindex's updates and reopens instead of serving an
+ * old revision forever. */
+static unsigned long long index_stamp(const vn_cgi_config *cfg)
+{
+	unsigned long long h = 1469598103934665603ull;
+	for (size_t i = 0; i < cfg->n_db; i++) {
+		char path[4096];
+		struct stat st;
+		snprintf(path, sizeof path, "%s/iamglass", cfg->db[i]);
+		if (stat(path, &st) != 0)
+			continue;
+		unsigned long long parts[4] = { (unsigned long long)st.st_ino,
+						(unsigned long long)st.st_size,
+						(unsigned long long)st.st_mtim.tv_sec,
+						(unsigned long long)st.st_mtim.tv_nsec };
+		for (int k = 0; k < 4; k++)
+			h = (h ^ parts[k]) * 1099511628211ull;
+	}
+	return h;
+}
+
 static int open_engine(vn_cgi_app *app, vn_error *err)
 {
-	if (app->engine)
-		return 0;
+	if (app->engine) {
+		if (index_stamp(&app->cfg) == app->stamp)
+			return 0;
+		vn_query_close(app->engine);
+		app->engine = NULL;
+	}
+	app->stamp = index_stamp(&app->cfg);
 	vn_query_config qc = VN_QUERY_CONFIG_INIT;
 	qc.half_life_days = app->cfg.half_life_days;
 	qc.time_limit = app->cfg.time_limit;

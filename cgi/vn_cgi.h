@@ -219,6 +219,7 @@ typedef struct vn_cgi_app {
 	vn_cgi_config cfg;
 	vn_cgi_templates tpl;
 	vn_query_engine *engine;     /* opened lazily, kept across FastCGI requests */
+	unsigned long long stamp;    /* the indexes' on-disk state when it was opened */
 	int config_ok;
 	vn_error config_err;
 } vn_cgi_app;

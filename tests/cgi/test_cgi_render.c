@@ -486,6 +486,39 @@ static void test_missing_index(void **state)
 	vn_cgi_app_free(&bad);
 }
 
+/* A kept engine (FastCGI) reopens when the index on disk changes. */
+static void test_reopen_on_update(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/vn_cgi_idxXXXXXX", path[256];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/iamglass", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("rev1", f);
+	fclose(f);
+	struct env e = { { "VNSEARCH_DB", "VNSEARCH_CONFIG" }, { dir, "" } };
+	vn_cgi_app a;
+	vn_cgi_app_init(&a, env_get, &e);
+	assert_true(a.config_ok);
+	vn_cgi_input in = { "GET", "q=x", 3, NULL, NULL, 0, NULL };
+	vn_buf out = VN_BUF_INIT;
+	int before = fake_query_opens;
+	assert_int_equal(vn_cgi_app_handle(&a, &in, NULL, &out, log_fn, NULL), 0);
+	assert_int_equal(vn_cgi_app_handle(&a, &in, NULL, &out, log_fn, NULL), 0);
+	assert_int_equal(fake_query_opens, before + 1);   /* kept */
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("revision 2", f);   /* a commit rewrites it (size and time change) */
+	fclose(f);
+	assert_int_equal(vn_cgi_app_handle(&a, &in, NULL, &out, log_fn, NULL), 0);
+	assert_int_equal(fake_query_opens, before + 2);   /* reopened */
+	vn_buf_free(&out);
+	vn_cgi_app_free(&a);
+	unlink(path);
+	rmdir(dir);
+}
+
 /* XSS payloads in every parameter: nothing executable comes out. */
 static void test_xss_everywhere(void **state)
 {
@@ -550,6 +583,7 @@ int main(void)
 		cmocka_unit_test(test_json_and_complete),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_missing_index),
+		cmocka_unit_test(test_reopen_on_update),
 		cmocka_unit_test(test_xss_everywhere),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
