@@ -49,6 +49,8 @@ static void usage(FILE *f)
 	      "  --no-suggest      no \"did you mean\"\n"
 	      "  --synonyms FILE   abbreviation list (default: query/synonyms.txt)\n"
 	      "  --color=WHEN      auto (default: on a terminal) | always | never\n"
+	      "  --complete        print completions of QUERY (last word a prefix), one a line\n"
+	      "                                                                 --complete 'dang v'\n"
 	      "  --timing          print per-query times (median, p99) to stderr at the end\n"
 	      "  --help            this text\n"
 	      "\n"
@@ -165,7 +167,7 @@ static int cmp_double(const void *a, const void *b)
 int main(int argc, char **argv)
 {
 	enum { O_FROM = 256, O_TO, O_CATEGORY, O_SITE, O_KIND, O_LANG, O_HALF, O_COLOR, O_SYN,
-	       O_NOSNIP, O_NOSUGG, O_TIMING };
+	       O_NOSNIP, O_NOSUGG, O_TIMING, O_COMPLETE };
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },       { "json", no_argument, NULL, 'j' },
 		{ "batch", no_argument, NULL, 'b' },          { "limit", required_argument, NULL, 'n' },
@@ -179,12 +181,12 @@ int main(int argc, char **argv)
 		{ "synonyms", required_argument, NULL, O_SYN },
 		{ "no-snippets", no_argument, NULL, O_NOSNIP },
 		{ "no-suggest", no_argument, NULL, O_NOSUGG },
-		{ "timing", no_argument, NULL, O_TIMING },    { "help", no_argument, NULL, 'h' },
+		{ "timing", no_argument, NULL, O_TIMING },    { "complete", no_argument, NULL, O_COMPLETE },    { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *dbs[64];
 	size_t ndb = 0;
-	int json = 0, batch = 0, color = -1, timing = 0;
+	int json = 0, batch = 0, color = -1, timing = 0, complete = 0;
 	vn_query_request req = VN_QUERY_REQUEST_INIT;
 	vn_query_config cfg = VN_QUERY_CONFIG_INIT;
 	req.want_facets = 0;
@@ -257,6 +259,7 @@ int main(int argc, char **argv)
 		case O_NOSNIP: req.want_snippets = 0; break;
 		case O_NOSUGG: req.want_suggestion = 0; break;
 		case O_TIMING: timing = 1; break;
+		case O_COMPLETE: complete = 1; break;
 		case 'h': usage(stdout); return 0;
 		default:
 			fprintf(stderr, "vnquery: see vnquery --help\n");
@@ -295,10 +298,21 @@ int main(int argc, char **argv)
 		req.query = q.data ? q.data : "";
 		req.query_len = q.len;
 		vn_query_result *r = NULL;
-		rc = vn_query_run(e, &req, &r, &err);
+		if (complete) {
+			size_t nc = 0;
+			rc = vn_query_complete(e, req.query, req.query_len, 10, &out, &nc, &err);
+			for (size_t i = 0, off = 0; !rc && i < nc; i++) {
+				puts(out.data + off);
+				off += strlen(out.data + off) + 1;
+			}
+		} else {
+			rc = vn_query_run(e, &req, &r, &err);
+		}
 		if (rc) {
 			fprintf(stderr, "vnquery: %s\n", err.msg[0] ? err.msg : vn_strerror(rc));
 			status = exit_for(rc);
+		} else if (complete) {
+			/* printed above */
 		} else if (json) {
 			if (vn_query_result_json(r, &out) == 0) {
 				fwrite(out.data, 1, out.len, stdout);

@@ -107,6 +107,12 @@ s=$(field suggestion "dang vien"); [ "$s" = "đảng viên" ] && ok "dang vien �
 s=$(field suggestion "ddangr vieen"); [ "$s" = "đảng viên" ] && ok "telex → $s" || bad "telex suggestion: '$s'"
 s=$(field suggestion "đảng viên"); [ -z "$s" ] && ok "no suggestion for an accented query" || bad "suggestion '$s'"
 
+# autocomplete
+c=$("${Q[@]}" --complete "dang v" | head -1)
+[ "$c" = "đảng viên" ] && ok "complete dang v → $c" || bad "complete: '$c'"
+c=$("${Q[@]}" --complete "UBND ph" | head -1)
+[ "$c" = "UBND phường" ] && ok "complete keeps the words typed ($c)" || bad "complete: '$c'"
+
 # JSON shape
 "${Q[@]}" --json --facets "đảng viên" | python3 -c '
 import json, sys
