@@ -771,21 +771,23 @@ static inline size_t simple_len(const unsigned char *s, size_t n, size_t i)
 			j++;
 			continue;
 		}
-		uint32_t cp;
-		size_t k;
-		if (b >= 0xC3 && b <= 0xC6 && j + 1 < n && (s[j + 1] & 0xC0) == 0x80) {
-			cp = ((b & 0x1Fu) << 6) | (s[j + 1] & 0x3Fu);
-			k = 2;
-		} else if (b == 0xE1 && j + 2 < n && (s[j + 1] == 0xBA || s[j + 1] == 0xBB) &&
-			   (s[j + 2] & 0xC0) == 0x80) {
-			cp = 0x1000u | ((s[j + 1] & 0x3Fu) << 6) | (s[j + 2] & 0x3Fu);
-			k = 3;
-		} else {
-			break;
+		/* U+00C0..U+01B0 (leads C3..C6) and U+1EA0..U+1EF9 (E1 BA/BB):
+		 * the second/third byte indexes the letter tables directly */
+		if (b - 0xC3u <= 3u && j + 1 < n && (s[j + 1] & 0xC0) == 0x80) {
+			unsigned idx = ((b - 0xC3u) << 6) | (s[j + 1] & 0x3Fu);
+			if (idx >= 241 || !vn__dec_latin[idx])
+				break;
+			j += 2;
+			continue;
 		}
-		if (!letter_of(cp))
-			break;
-		j += k;
+		if (b == 0xE1 && j + 2 < n && s[j + 1] - 0xBAu <= 1u && (s[j + 2] & 0xC0) == 0x80) {
+			unsigned idx = (((s[j + 1] - 0xBAu) << 6) | (s[j + 2] & 0x3Fu)) - 0x20u;
+			if (idx >= 90 || !vn__dec_viet[idx])
+				break;
+			j += 3;
+			continue;
+		}
+		break;
 	}
 	if (j == i || j - i > WC_RAW)
 		return 0;
