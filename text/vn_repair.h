@@ -12,14 +12,22 @@
 #include "vn_base.h"
 
 /* Which legacy encoding s[0..n) is in (enum vn_encoding in vn_text.h);
- * VN_ENC_UTF8 when nothing should be repaired. Conservative: a text with
- * no code point in U+0080-U+00FF other than the Vietnamese letters (à á â ã
- * è é ê ì í ò ó ô õ ù ú ý and capitals) is rejected in one byte scan;
- * otherwise each candidate is trial-decoded word by word and accepted only
- * when it turns at least two invalid words into valid Vietnamese syllables
- * and hardly ever spoils a word that already was one. For TCVN3 and VNI,
- * lines holding a Vietnamese letter beyond Windows-1252 (ơ, ạ, a combining
- * mark) are already Unicode and give no evidence. */
+ * VN_ENC_UTF8 when nothing should be repaired. Conservative:
+ *  - one byte scan (~800 MB/s) rejects a text with no U+0080-U+00FF
+ *    character but the Vietnamese letters (à á â ã è é ê ì í ò ó ô õ ù ú ý,
+ *    capitals) and NBSP, no Windows-1252 punctuation after Â Ã Ì Í, and no
+ *    VNI-only vowel + mark pair ("aù", "eâ");
+ *  - lines holding a Vietnamese letter beyond Windows-1252 (ơ, ạ, đ, a
+ *    combining mark) are already Unicode and give no evidence;
+ *  - each candidate is trial-decoded word by word, and accepted only when
+ *    it turns at least two invalid words into valid Vietnamese syllables,
+ *    fixes at least a fifth of all words, fixes at least one word by a mark
+ *    no other language writes there (or, VNI only, three words with nothing
+ *    against), and spoils or swaps fewer words than it fixes.
+ * Measured: no false repair over the shared corpora (every title, body and
+ * line) nor over 4,157 gettext catalogues in ~100 languages
+ * (bench/repair/). Recall on mojibake made from 1,000 articles: 99.5%
+ * (TCVN3), 99.3% (VNI), 99.9% (double UTF-8); misses are short titles. */
 int vn__repair_detect(const char *s, size_t n);
 
 /* Convert s[0..n) from enc to well-formed UTF-8, appended to out. When
