@@ -40,7 +40,7 @@ struct vn_index {
 	vn_db_doc *doc;
 	vn_buf idterm, value;
 	vn_index_summary total;    /* since vn_index_open */
-	vn_index_summary run;      /* counts of the current run, for vn:stats */
+	double cpu_merge, cpu_commit;  /* seconds spent in commits (VN_INDEX_DEBUG) */
 };
 
 static void emit(const vn_index_options *o, vn_index_message_fn fn, const char *fmt, ...)
@@ -199,13 +199,26 @@ static unsigned min_bigram_for(const vn__sugg *s)
 	return vn__sugg_size(s) > 20000 ? 2 : 1;
 }
 
+/* CPU seconds of the calling thread. */
+static double cpu_now(void)
+{
+	struct timespec t;
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t))
+		return 0;
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 static int commit_with(vn_index *ix, vn__sugg *sugg, const vn_index_summary *run, vn_error *err)
 {
 	int rc;
+	double t0 = cpu_now();
 	if (sugg && (rc = vn__sugg_merge(sugg, ix->w, min_bigram_for(sugg), err)))
 		return rc;
+	double t1 = cpu_now();
 	if ((rc = write_stats(ix, run, err)) || (rc = vn_db_writer_commit(ix->w, err)))
 		return rc;
+	ix->cpu_merge += t1 - t0;
+	ix->cpu_commit += cpu_now() - t1;
 	if (sugg)
 		vn__sugg_clear(sugg);
 	return 0;
@@ -400,6 +413,8 @@ typedef struct run {
 
 	/* writer state */
 	vn_index_summary rsum;     /* added, replaced, deleted, failed by the writer */
+
+	double worker_cpu, writer_cpu;   /* seconds, for VN_INDEX_DEBUG */
 
 	/* progress */
 	uint64_t articles, bytes_total, bytes_done_files;
@@ -941,6 +956,7 @@ static void *worker_main(void *arg)
 	for (size_t i = 0; i < r->ninputs && !worker_stopped(r); i++)
 		worker_input(r, r->inputs[i]);
 	progress(r, 1);
+	r->worker_cpu = cpu_now();
 	send_commit(r);
 	item *it = get_free(r);
 	it->kind = IT_END;
@@ -1014,10 +1030,14 @@ int vn_index_run(vn_index *ix, const char *const *inputs, size_t ninputs, vn_ind
 			goto done;
 		}
 		writer_main(r);
+		r->writer_cpu = cpu_now();
 		pthread_join(th, NULL);
 	} else {
 		worker_main(r);
 	}
+	if (getenv("VN_INDEX_DEBUG"))
+		fprintf(stderr, "vn_index_run: worker cpu %.2fs, writer cpu %.2fs (suggestion merges %.2fs, commits %.2fs)\n",
+			r->worker_cpu, r->writer_cpu, ix->cpu_merge, ix->cpu_commit);
 	if (r->fatal_rc) {
 		rc = r->fatal_rc;
 		if (err)
