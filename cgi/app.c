@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "vn_cgi.h"
 
@@ -23,10 +24,36 @@ void vn_cgi_app_init(vn_cgi_app *app, vn_cgi_getenv_fn getenv_fn, void *payload)
 	app->config_ok = 1;
 }
 
+struct vn_cgi_cached {
+	char *key, *resp;
+	size_t key_len, resp_len;
+	time_t at;
+	unsigned long long stamp;
+};
+
+void vn_cgi_app_enable_cache(vn_cgi_app *app)
+{
+	size_t n = app->config_ok && app->cfg.cache_entries > 0 ? (size_t)app->cfg.cache_entries : 0;
+	if (n && !app->cache && (app->cache = calloc(n, sizeof *app->cache)))
+		app->cache_slots = n;
+}
+
+static void cache_free(vn_cgi_app *app)
+{
+	for (size_t i = 0; i < app->cache_slots; i++) {
+		free(app->cache[i].key);
+		free(app->cache[i].resp);
+	}
+	free(app->cache);
+	app->cache = NULL;
+	app->cache_slots = 0;
+}
+
 void vn_cgi_app_free(vn_cgi_app *app)
 {
 	if (!app)
 		return;
+	cache_free(app);
 	vn_query_close(app->engine);
 	app->engine = NULL;
 	vn_cgi_templates_free(&app->tpl);
@@ -169,7 +196,9 @@ static int run_search(vn_cgi_app *app, const vn_cgi_request *req, int page_size,
 	qr.sort = req->sort;
 	qr.offset = (uint32_t)(req->page - 1) * (uint32_t)page_size;
 	qr.limit = (uint32_t)page_size;
-	qr.want_facets = 1;
+	/* The page's category filter needs the facet counts; JSON is the object
+	 * vnquery --json prints, which has none unless asked. */
+	qr.want_facets = req->format == VN_CGI_HTML;
 	qr.want_suggestion = 1;
 	qr.want_snippets = 1;
 	int rc = 0;
@@ -184,6 +213,29 @@ static int run_search(vn_cgi_app *app, const vn_cgi_request *req, int page_size,
 		app->engine = NULL;
 	}
 	return rc;
+}
+
+/* Everything an answer depends on, from the parsed request (never the raw
+ * bytes, so equivalent spellings share a slot); each part length-prefixed. */
+static int cache_key(vn_buf *key, const vn_cgi_request *r, const char *self)
+{
+	const char *parts[] = { r->q, r->from_shown, r->to_shown, r->cat ? r->cat : "",
+				r->site ? r->site : "", self };
+	int rc = vn_buf_printf(key, "%d/%d/%d/%d/%d", r->action, r->format, r->page, r->sort,
+			       r->sort_given);
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0] && rc == 0; i++) {
+		rc = vn_buf_printf(key, "/%zu:", strlen(parts[i]));
+		rc = rc ? rc : vn_buf_puts(key, parts[i]);
+	}
+	return rc;
+}
+
+static unsigned long long key_hash(const vn_buf *key)
+{
+	unsigned long long h = 1469598103934665603ull;
+	for (size_t i = 0; i < key->len; i++)
+		h = (h ^ (unsigned char)key->data[i]) * 1099511628211ull;
+	return h;
 }
 
 int vn_cgi_app_handle(vn_cgi_app *app, const vn_cgi_input *in, const vn_cgi_server *srv,
@@ -218,6 +270,25 @@ int vn_cgi_app_handle(vn_cgi_app *app, const vn_cgi_input *in, const vn_cgi_serv
 		rc = respond_error(out, app, &site, &req, 500,
 				   "Dịch vụ tìm kiếm chưa được cấu hình đúng.");
 		goto done;
+	}
+
+	/* A kept answer, when this process keeps them (FastCGI). */
+	vn_buf key = VN_BUF_INIT;
+	struct vn_cgi_cached *slot = NULL;
+	unsigned long long stamp = 0;
+	time_t now = 0;
+	if (app->cache_slots && !req.head &&
+	    (req.action == VN_CGI_SEARCH || req.action == VN_CGI_COMPLETE) &&
+	    cache_key(&key, &req, self) == 0) {
+		slot = &app->cache[key_hash(&key) % app->cache_slots];
+		stamp = index_stamp(&app->cfg);
+		now = time(NULL);
+		if (slot->key && slot->key_len == key.len && memcmp(slot->key, key.data, key.len) == 0 &&
+		    slot->stamp == stamp && now - slot->at < VN_CGI_CACHE_SECONDS && now >= slot->at) {
+			rc = vn_buf_append(out, slot->resp, slot->resp_len);
+			vn_buf_free(&key);
+			goto done;
+		}
 	}
 
 	switch (req.action) {
@@ -309,6 +380,23 @@ int vn_cgi_app_handle(vn_cgi_app *app, const vn_cgi_input *in, const vn_cgi_serv
 		break;
 	}
 	}
+	if (slot && rc == 0 && out->len <= VN_CGI_CACHE_MAX_BYTES && strncmp(out->data, "Status: 200 ", 12) == 0) {
+		char *k = malloc(key.len), *v = malloc(out->len);
+		if (k && v) {
+			free(slot->key);
+			free(slot->resp);
+			memcpy(k, key.data, key.len);
+			memcpy(v, out->data, out->len);
+			slot->key = k, slot->key_len = key.len;
+			slot->resp = v, slot->resp_len = out->len;
+			slot->at = now;
+			slot->stamp = stamp;
+		} else {
+			free(k);
+			free(v);
+		}
+	}
+	vn_buf_free(&key);
 	if (rc == VN_ENOMEM || rc == VN_EINVAL) {
 		/* Rendering itself failed (memory, or a broken template): a bare
 		 * 500 that needs nothing more. */

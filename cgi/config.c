@@ -133,6 +133,12 @@ int vn_cgi_config_parse(vn_cgi_config *cfg, const char *text, size_t n, const ch
 						  "(0..600)", name, line);
 			else
 				cfg->time_limit = d;
+		} else if (strcmp(key, "cache_entries") == 0) {
+			if (vn_parse_int(&i, val, strlen(val), 0, 100000))
+				rc = vn_error_set(err, VN_EINVAL, "%s:%d: cache_entries must be "
+						  "0..100000", name, line);
+			else
+				cfg->cache_entries = (int)i;
 		} else if (strcmp(key, "page_size") == 0) {
 			if (vn_parse_int(&i, val, strlen(val), 1, 100))
 				rc = vn_error_set(err, VN_EINVAL, "%s:%d: page_size must be 1..100",
@@ -159,6 +165,7 @@ int vn_cgi_config_load(vn_cgi_config *out, vn_cgi_getenv_fn getenv_fn, void *pay
 
 	memset(out, 0, sizeof *out);
 	out->page_size = 10;
+	out->cache_entries = 512;
 	if (!named)
 		path = VN_CGI_DEFAULT_CONFIG;
 	FILE *f = fopen(path, "rb");

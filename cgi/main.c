@@ -138,6 +138,7 @@ static int serve_fastcgi(vn_cgi_app *app)
 		return 1;
 	}
 	signal(SIGPIPE, SIG_IGN);
+	vn_cgi_app_enable_cache(app);
 	while (FCGX_Accept_r(&r) >= 0) {
 		vn_cgi_input in = { 0 };
 		in.method = FCGX_GetParam("REQUEST_METHOD", r.envp);

@@ -122,6 +122,7 @@ typedef struct vn_cgi_config {
 	double half_life_days;       /* 0 → library default */
 	double time_limit;           /* seconds; 0 → library default */
 	int page_size;               /* 1..100, default 10 */
+	int cache_entries;           /* FastCGI answer cache slots (0 = off, default 512) */
 	char *site_name;             /* shown in the header band and titles */
 	char *base_url;              /* absolute URL of the search page, or NULL */
 } vn_cgi_config;
@@ -132,7 +133,7 @@ typedef const char *(*vn_cgi_getenv_fn)(void *payload, const char *name);
  * VN_CGI_DEFAULT_CONFIG, which may be absent), then let VNSEARCH_DB
  * (dirs separated by ':') override db. Lines are "key = value"; '#' starts a
  * comment. Keys: db, templates, half_life_days, time_limit, page_size,
- * site_name, base_url.
+ * cache_entries, site_name, base_url.
  * @return 0; VN_ENOTFOUND (a named config file is missing), VN_EINVAL (a bad
  *         line or value: err says which line), VN_ENOMEM. */
 int vn_cgi_config_load(vn_cgi_config *out, vn_cgi_getenv_fn getenv_fn, void *payload,
@@ -222,7 +223,18 @@ typedef struct vn_cgi_app {
 	unsigned long long stamp;    /* the indexes' on-disk state when it was opened */
 	int config_ok;
 	vn_error config_err;
+	/* Answers kept by a long-lived (FastCGI) process: direct-mapped slots,
+	 * each valid for VN_CGI_CACHE_SECONDS and while the index is unchanged. */
+	struct vn_cgi_cached *cache;
+	size_t cache_slots;
 } vn_cgi_app;
+
+#define VN_CGI_CACHE_SECONDS 60        /* as long as Cache-Control lets others keep it */
+#define VN_CGI_CACHE_MAX_BYTES (256 * 1024)
+
+/* Turn on the answer cache (a FastCGI process calls it; a CGI process
+ * answers once and gains nothing). Uses cfg.cache_entries slots. */
+void vn_cgi_app_enable_cache(vn_cgi_app *app);
 
 /* Load config and templates (a failure is remembered and answered with a
  * 500 page, details to the log). */

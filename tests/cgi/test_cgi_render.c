@@ -16,6 +16,7 @@
 #include "vn_cgi.h"
 
 extern int fake_query_opens;
+extern int fake_query_runs;
 
 /* ---- template expander ----------------------------------------------------- */
 
@@ -174,6 +175,7 @@ static void test_config(void **state)
 			   "half_life_days = 180.5\r\n"
 			   "time_limit = 1.5 # seconds\n"
 			   "page_size = 20\n"
+			   "cache_entries = 0\n"
 			   "site_name = UBND phường Bến Nghé\n"
 			   "base_url = https://x.gov.vn/tim-kiem\n\n";
 	assert_int_equal(vn_cgi_config_parse(&c, text, strlen(text), "t", &err), 0);
@@ -184,6 +186,7 @@ static void test_config(void **state)
 	assert_true(c.half_life_days == 180.5);
 	assert_true(c.time_limit == 1.5);
 	assert_int_equal(c.page_size, 20);
+	assert_int_equal(c.cache_entries, 0);
 	assert_string_equal(c.site_name, "UBND phường Bến Nghé");
 	assert_string_equal(c.base_url, "https://x.gov.vn/tim-kiem");
 	vn_cgi_config_free(&c);
@@ -513,6 +516,35 @@ static void test_reopen_on_update(void **state)
 	fclose(f);
 	assert_int_equal(vn_cgi_app_handle(&a, &in, NULL, &out, log_fn, NULL), 0);
 	assert_int_equal(fake_query_opens, before + 2);   /* reopened */
+
+	/* The FastCGI answer cache: same request → same bytes without a search;
+	 * another page, HEAD, an error, or an index update → a real answer. */
+	vn_cgi_app_enable_cache(&a);
+	assert_true(a.cache_slots > 0);
+	vn_buf first = VN_BUF_INIT;
+	int runs = fake_query_runs;
+	assert_int_equal(vn_cgi_app_handle(&a, &in, NULL, &first, log_fn, NULL), 0);
+	assert_int_equal(vn_cgi_app_handle(&a, &in, NULL, &out, log_fn, NULL), 0);
+	assert_int_equal(fake_query_runs, runs + 1);
+	assert_int_equal(out.len, first.len);
+	assert_memory_equal(out.data, first.data, out.len);
+	vn_cgi_input p2 = { "GET", "q=x&page=2", 10, NULL, NULL, 0, NULL };
+	assert_int_equal(vn_cgi_app_handle(&a, &p2, NULL, &out, log_fn, NULL), 0);
+	assert_int_equal(fake_query_runs, runs + 2);
+	vn_cgi_input head = { "HEAD", "q=x", 3, NULL, NULL, 0, NULL };
+	assert_int_equal(vn_cgi_app_handle(&a, &head, NULL, &out, log_fn, NULL), 0);
+	assert_int_equal(fake_query_runs, runs + 3);
+	vn_cgi_input boom = { "GET", "q=boom", 6, NULL, NULL, 0, NULL };
+	assert_int_equal(vn_cgi_app_handle(&a, &boom, NULL, &out, log_fn, NULL), 0);
+	assert_int_equal(vn_cgi_app_handle(&a, &boom, NULL, &out, log_fn, NULL), 0);
+	assert_int_equal(fake_query_runs, runs + 7);   /* an I/O error is retried once */
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("revision three", f);
+	fclose(f);
+	assert_int_equal(vn_cgi_app_handle(&a, &in, NULL, &out, log_fn, NULL), 0);
+	assert_int_equal(fake_query_runs, runs + 8);
+	vn_buf_free(&first);
 	vn_buf_free(&out);
 	vn_cgi_app_free(&a);
 	unlink(path);

@@ -124,14 +124,15 @@ sys.exit(0 if d and all(y=="2024" for _,_,y in d) else 1)' "$body"
 get "$base/?q=dang+vien&format=json"
 check "json 200" status_is 200
 check "json type" header "Content-Type: application/json; charset=utf-8"
-"$bin/vnquery" --db "$work/index" --json --facets dang vien >"$work/vnquery.json"
-check "json same as vnquery" python3 -c '
+"$bin/vnquery" --db "$work/index" --json dang vien >"$work/vnquery.json"
+# The same object, but for the scores' last digits (the recency decay uses
+# the current time, which moves between the two runs).
+check "json same as vnquery --json" python3 -c '
 import json,sys
 a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]))
-ids=lambda o:[h["id"] for h in o["hits"]]
-ok=a["total"]==b["total"] and ids(a)==ids(b) and a["total"]>0 and a.get("suggestion")==b.get("suggestion")
-ok=ok and [h.get("snippet") for h in a["hits"]]==[h.get("snippet") for h in b["hits"]]
-sys.exit(0 if ok else 1)' "$body" "$work/vnquery.json"
+for o in (a,b):
+    for h in o["hits"]: h["score"]=round(h["score"],2)
+sys.exit(0 if a==b and a["total"]>0 else 1)' "$body" "$work/vnquery.json"
 
 get "$base/?format=json"
 check "json without q 400" status_is 400
