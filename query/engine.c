@@ -740,6 +740,194 @@ void vn_query_result_free(vn_query_result *r)
 	free(r);
 }
 
+/* ---- document data ---------------------------------------------------------
+ * The stored JSON object (vn_schema.h) is read with a small scanner: only
+ * the page's hits are read, only the fields shown are decoded, and the body
+ * only when a snippet is wanted. jansson reads what the scanner refuses. */
+
+enum { DF_ID, DF_TITLE, DF_DATE, DF_CATEGORY, DF_SITE, DF_KIND, DF_URL, DF_BODY, DF_SUMMARY, DF_COUNT };
+static const char *const df_names[DF_COUNT] = { "id", "title", "date", "category", "site",
+						"kind", "url", "body", "summary" };
+
+typedef struct docf {
+	const char *s[DF_COUNT]; /* raw string contents (between the quotes), NULL = absent/null */
+	size_t n[DF_COUNT];
+	int esc[DF_COUNT];       /* holds backslash escapes */
+} docf;
+
+static size_t ws(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	return i;
+}
+
+/* i at the opening quote: returns the index after the closing quote, 0 on error. */
+static size_t scan_string(const char *s, size_t n, size_t i, int *esc)
+{
+	*esc = 0;
+	for (i++; i < n; i++) {
+		if (s[i] == '\\') {
+			*esc = 1;
+			i++;
+		} else if (s[i] == '"') {
+			return i + 1;
+		}
+	}
+	return 0;
+}
+
+/* Skip a value that is not a string: literals, numbers, nested containers. */
+static size_t skip_value(const char *s, size_t n, size_t i)
+{
+	int depth = 0, esc;
+	while (i < n) {
+		char c = s[i];
+		if (c == '"') {
+			i = scan_string(s, n, i, &esc);
+			if (!i)
+				return 0;
+			if (!depth)
+				return i;
+			continue;
+		}
+		if (c == '{' || c == '[') {
+			depth++;
+		} else if (c == '}' || c == ']') {
+			if (!depth)
+				return i;
+			if (--depth == 0)
+				return i + 1;
+		} else if (!depth && (c == ',' || c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
+			return i;
+		}
+		i++;
+	}
+	return depth ? 0 : i;
+}
+
+static int doc_scan(const char *s, size_t n, docf *d)
+{
+	memset(d, 0, sizeof *d);
+	size_t i = ws(s, n, 0);
+	if (i >= n || s[i] != '{')
+		return -1;
+	i = ws(s, n, i + 1);
+	if (i < n && s[i] == '}')
+		return 0;
+	while (i < n) {
+		int esc;
+		if (s[i] != '"')
+			return -1;
+		size_t ks = i + 1, ke = scan_string(s, n, i, &esc);
+		if (!ke || esc)
+			return -1;
+		size_t kl = ke - 1 - ks;
+		i = ws(s, n, ke);
+		if (i >= n || s[i] != ':')
+			return -1;
+		i = ws(s, n, i + 1);
+		if (i >= n)
+			return -1;
+		int f = -1;
+		for (int k = 0; k < DF_COUNT; k++)
+			if (strlen(df_names[k]) == kl && memcmp(s + ks, df_names[k], kl) == 0)
+				f = k;
+		if (s[i] == '"') {
+			size_t vs = i + 1, ve = scan_string(s, n, i, &esc);
+			if (!ve)
+				return -1;
+			if (f >= 0) {
+				d->s[f] = s + vs;
+				d->n[f] = ve - 1 - vs;
+				d->esc[f] = esc;
+			}
+			i = ve;
+		} else {
+			size_t e = skip_value(s, n, i);
+			if (!e || e == i)
+				return -1;
+			i = e;
+		}
+		i = ws(s, n, i);
+		if (i < n && s[i] == ',') {
+			i = ws(s, n, i + 1);
+			continue;
+		}
+		if (i < n && s[i] == '}')
+			return 0;
+		return -1;
+	}
+	return -1;
+}
+
+static int hexval(const char *s, uint32_t *out)
+{
+	uint32_t v = 0;
+	for (int k = 0; k < 4; k++) {
+		char c = s[k];
+		v <<= 4;
+		if (c >= '0' && c <= '9') v |= (uint32_t)(c - '0');
+		else if (c >= 'a' && c <= 'f') v |= (uint32_t)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F') v |= (uint32_t)(c - 'A' + 10);
+		else return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* JSON string contents → UTF-8 (appended to b). */
+static int unescape(vn_buf *b, const char *s, size_t n, int esc)
+{
+	if (!esc)
+		return vn_buf_append(b, s, n);
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc;) {
+		size_t j = i;
+		while (j < n && s[j] != '\\')
+			j++;
+		rc = vn_buf_append(b, s + i, j - i);
+		if (j >= n || rc)
+			break;
+		if (j + 1 >= n)
+			return VN_EINVAL;
+		char c = s[j + 1];
+		i = j + 2;
+		switch (c) {
+		case 'n': rc = vn_buf_putc(b, '\n'); break;
+		case 't': rc = vn_buf_putc(b, '\t'); break;
+		case 'r': rc = vn_buf_putc(b, '\r'); break;
+		case 'b': rc = vn_buf_putc(b, '\b'); break;
+		case 'f': rc = vn_buf_putc(b, '\f'); break;
+		case 'u': {
+			uint32_t cp, lo;
+			if (i + 4 > n || hexval(s + i, &cp))
+				return VN_EINVAL;
+			i += 4;
+			if (cp >= 0xd800 && cp < 0xdc00 && i + 6 <= n && s[i] == '\\' && s[i + 1] == 'u' &&
+			    hexval(s + i + 2, &lo) == 0 && lo >= 0xdc00 && lo < 0xe000) {
+				cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+				i += 6;
+			}
+			rc = vn_buf_put_utf8(b, cp); /* a lone surrogate becomes U+FFFD */
+			break;
+		}
+		default: rc = vn_buf_putc(b, c); break; /* \" \\ \/ */
+		}
+	}
+	return rc;
+}
+
+static char *field_dup(vn_buf *tmp, const docf *d, int f)
+{
+	if (!d->s[f])
+		return NULL;
+	vn_buf_clear(tmp);
+	if (unescape(tmp, d->s[f], d->n[f], d->esc[f]))
+		return NULL;
+	return dupn(tmp->data ? tmp->data : "", tmp->len);
+}
+
 static char *jstr(json_t *o, const char *k)
 {
 	json_t *v = json_object_get(o, k);
@@ -748,47 +936,68 @@ static char *jstr(json_t *o, const char *k)
 	return dupn(json_string_value(v), json_string_length(v));
 }
 
-static int fill_hit(vn_query_engine *e, qb *B, const vn_query_request *req, vn_query_hit *h,
-		    const char *data, size_t len)
+/* Fields from jansson, for data the scanner refused: copied into a
+ * re-serialized compact object the scanner reads. */
+static int doc_fallback(vn_buf *out, const char *data, size_t len)
 {
 	json_error_t je;
 	json_t *o = json_loadb(data, len, 0, &je);
-	if (!o || !json_is_object(o)) {
-		json_decref(o);
-		h->id = strdup("");
-		h->title = strdup("");
-		return h->id && h->title ? 0 : VN_ENOMEM;
+	int rc = 0;
+	vn_buf_clear(out);
+	rc |= vn_buf_putc(out, '{');
+	for (int k = 0; k < DF_COUNT && o && json_is_object(o); k++) {
+		char *v = jstr(o, df_names[k]);
+		if (!v)
+			continue;
+		if (out->len > 1)
+			rc |= vn_buf_putc(out, ',');
+		rc |= vn_json_string(out, df_names[k], strlen(df_names[k]));
+		rc |= vn_buf_putc(out, ':');
+		rc |= vn_json_string(out, v, strlen(v));
+		free(v);
 	}
-	h->id = jstr(o, "id");
-	h->title = jstr(o, "title");
-	h->date = jstr(o, "date");
-	h->category = jstr(o, "category");
-	h->site = jstr(o, "site");
-	h->kind = jstr(o, "kind");
-	h->url = jstr(o, "url");
-	if (!h->id)
-		h->id = strdup("");
-	if (!h->title)
-		h->title = strdup("");
-	int rc = (!h->id || !h->title) ? VN_ENOMEM : 0;
+	rc |= vn_buf_putc(out, '}');
+	json_decref(o);
+	return rc ? VN_ENOMEM : 0;
+}
+
+static int fill_hit(vn_query_engine *e, qb *B, const vn_query_request *req, vn_query_hit *h,
+		    const char *data, size_t len)
+{
+	docf d;
+	vn_buf alt = VN_BUF_INIT;
+	if (doc_scan(data, len, &d) != 0) {
+		if (doc_fallback(&alt, data, len) || doc_scan(alt.data, alt.len, &d) != 0) {
+			vn_buf_free(&alt);
+			return VN_ENOMEM;
+		}
+	}
+	vn_buf *tmp = &e->tmp;
+	static const int want[] = { DF_ID, DF_TITLE, DF_DATE, DF_CATEGORY, DF_SITE, DF_KIND, DF_URL };
+	char **dst[] = { &h->id, &h->title, &h->date, &h->category, &h->site, &h->kind, &h->url };
+	int rc = 0;
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		*dst[k] = field_dup(tmp, &d, want[k]);
+		if (d.s[want[k]] && !*dst[k])
+			rc = VN_ENOMEM;
+	}
+	if (!rc && !h->id && !(h->id = strdup("")))
+		rc = VN_ENOMEM;
+	if (!rc && !h->title && !(h->title = strdup("")))
+		rc = VN_ENOMEM;
 	if (!rc && B->nqw)
 		rc = vq_mark_all(e->text, h->title, strlen(h->title), B->qw, B->nqw, &h->title_marks,
 				 &h->n_title_marks);
 	if (!rc && req->want_snippets) {
-		json_t *body = json_object_get(o, "body");
-		const char *bs = json_is_string(body) ? json_string_value(body) : "";
-		size_t bl = json_is_string(body) ? json_string_length(body) : 0;
-		if (bl == 0) {
-			json_t *sum = json_object_get(o, "summary");
-			if (json_is_string(sum)) {
-				bs = json_string_value(sum);
-				bl = json_string_length(sum);
-			}
-		}
-		rc = vq_snippet(e->text, bs, bl, B->qw, B->nqw, e->cfg.snippet_chars, &h->snippet,
-				&h->snippet_marks, &h->n_snippet_marks);
+		int f = (d.s[DF_BODY] && d.n[DF_BODY]) ? DF_BODY : DF_SUMMARY;
+		vn_buf_clear(tmp);
+		if (d.s[f] && unescape(tmp, d.s[f], d.n[f], d.esc[f]))
+			rc = VN_ENOMEM;
+		if (!rc)
+			rc = vq_snippet(e->text, tmp->data ? tmp->data : "", tmp->len, B->qw, B->nqw,
+					e->cfg.snippet_chars, &h->snippet, &h->snippet_marks, &h->n_snippet_marks);
 	}
-	json_decref(o);
+	vn_buf_free(&alt);
 	return rc;
 }
 
