@@ -4,8 +4,10 @@
 #   vn-cgi    vnsearch.cgi as a plain CGI (one process per request)
 #   omega     Xapian Omega's CGI (Debian xapian-omega) over a scriptindex
 #             index of the same articles
-#   vn-fcgi   vnsearch.cgi as FastCGI (lighttpd mod_fastcgi spawns it)
-# Runs are interleaved (vn-cgi, omega, vn-fcgi, vn-cgi, ...) and the median
+#   vn-fcgi   vnsearch.cgi as FastCGI (lighttpd mod_fastcgi spawns it), with
+#             its answer cache (repeated queries come from memory)
+#   vn-fcgi-nc  the same with cache_entries = 0: every request searches
+# Runs are interleaved (vn-cgi, omega, vn-fcgi, vn-fcgi-nc, vn-cgi, ...) and the median
 # of REPEATS runs is reported, with the ratios from the same run.
 # Usage: bench/cgi/run.sh [BUILD_DIR]
 #   env: REPEATS (3), DURATION seconds per run (10), CONNECTIONS (4),
@@ -51,6 +53,7 @@ cat >"$work/vnsearch.conf" <<CONF
 db = $work/vn-index
 time_limit = 2
 CONF
+{ cat "$work/vnsearch.conf"; echo "cache_entries = 0"; } >"$work/vnsearch-nocache.conf"
 mkdir -p "$work/omega-log" "$work/www"
 cat >"$work/omega.conf" <<CONF
 database_dir $work/omega-data
@@ -76,6 +79,12 @@ fastcgi.server = ( "/fcgi" => ((
   "max-procs" => ${VN_FCGI_PROCS:-2},
   "check-local" => "disable",
   "bin-environment" => ( "VNSEARCH_CONFIG" => "$work/vnsearch.conf" )
+)), "/fcgi-nc" => ((
+  "bin-path" => "$bin/vnsearch.cgi --fastcgi",
+  "socket" => "$work/vnsearch-nc.sock",
+  "max-procs" => ${VN_FCGI_PROCS:-2},
+  "check-local" => "disable",
+  "bin-environment" => ( "VNSEARCH_CONFIG" => "$work/vnsearch-nocache.conf" )
 )))
 CONF
 timeout 3600 lighttpd -D -f "$work/lighttpd.conf" 2>"$work/lighttpd.stderr" &
@@ -84,9 +93,10 @@ trap 'kill $pid 2>/dev/null; wait 2>/dev/null' EXIT
 base=http://127.0.0.1:$port
 for _ in $(seq 1 100); do curl -s -o /dev/null "$base/vnsearch.cgi?asset=app.js" && break; sleep 0.1; done
 
-declare -A path=( [vn-cgi]=/vnsearch.cgi [omega]="/omega.cgi?DB=default" [vn-fcgi]=/fcgi )
-declare -A param=( [vn-cgi]=q [omega]=P [vn-fcgi]=q )
-targets=(vn-cgi omega vn-fcgi)
+declare -A path=( [vn-cgi]=/vnsearch.cgi [omega]="/omega.cgi?DB=default" [vn-fcgi]=/fcgi
+                  [vn-fcgi-nc]=/fcgi-nc )
+declare -A param=( [vn-cgi]=q [omega]=P [vn-fcgi]=q [vn-fcgi-nc]=q )
+targets=(vn-cgi omega vn-fcgi vn-fcgi-nc)
 
 # Each answers the same query with hits (not an error page).
 for t in "${targets[@]}"; do
@@ -96,6 +106,7 @@ for t in "${targets[@]}"; do
 done
 grep -q 'class="vs-hit"' "$work/check.vn-cgi" || { echo "bench/cgi: vn-cgi found nothing"; exit 1; }
 grep -q 'class="vs-hit"' "$work/check.vn-fcgi" || { echo "bench/cgi: vn-fcgi found nothing"; exit 1; }
+grep -q 'class="vs-hit"' "$work/check.vn-fcgi-nc" || { echo "bench/cgi: vn-fcgi-nc found nothing"; exit 1; }
 grep -qi 'dang\|vien' "$work/check.omega" || { echo "bench/cgi: omega found nothing"; exit 1; }
 
 echo "bench/cgi: wrk -t2 -c$conns -d${duration}s, $repeats runs each, queries: bench/cgi/queries.txt"
@@ -118,9 +129,10 @@ for line in open(sys.argv[1]):
     runs.setdefault(t, []).append({k: float(v) for k, v in d.items()})
 med = {t: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for t, rs in runs.items()}
 print(f"{'target':8} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
-for t in ("vn-cgi", "omega", "vn-fcgi"):
+for t in ("vn-cgi", "omega", "vn-fcgi", "vn-fcgi-nc"):
     m = med[t]
     print(f"{t:8} {m['rps']:9.1f} {m['p50_ms']:8.1f} {m['p99_ms']:8.1f} {int(sum(r['errors'] for r in runs[t])):7d}")
 print(f"vn-cgi / omega   = {med['vn-cgi']['rps'] / med['omega']['rps']:.2f}x  (target >= 1.5)")
-print(f"vn-fcgi / vn-cgi = {med['vn-fcgi']['rps'] / med['vn-cgi']['rps']:.2f}x  (target >= 10)")
+print(f"vn-fcgi / vn-cgi = {med['vn-fcgi']['rps'] / med['vn-cgi']['rps']:.2f}x  (target >= 10; answer cache on)")
+print(f"vn-fcgi-nc / vn-cgi = {med['vn-fcgi-nc']['rps'] / med['vn-cgi']['rps']:.2f}x  (answer cache off)")
 PY
