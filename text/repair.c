@@ -12,6 +12,9 @@
  * the conversion leaves alone any line the trial decode would not improve.
  */
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "vn_repair.h"
 #include "vn_text.h"
@@ -547,6 +550,38 @@ static int vni_pair(int v, uint32_t cp)
 	}
 }
 
+/* Offset of the first byte C2 or C3 in p[i..n), or n. Only those lead
+ * bytes (U+0080-U+00FF) can start the evidence suspicious() looks for, and
+ * Vietnamese text is mostly ASCII and E1 BA/BB letters, so the scan looks at
+ * 16 (SSE2) or 8 bytes at a time. */
+static inline size_t next_c2c3(const unsigned char *p, size_t n, size_t i)
+{
+#if defined(__SSE2__)
+	const __m128i fe = _mm_set1_epi8((char)0xFE), c2 = _mm_set1_epi8((char)0xC2);
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, fe), c2));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		x = (x & (0xFEull * ones)) ^ (0xC2ull * ones);
+		/* a zero byte of x is a C2/C3 byte; the lowest flag is exact */
+		uint64_t z = (x - ones) & ~x & highs;
+		if (z)
+			return i + (size_t)(__builtin_ctzll(z) >> 3);
+	}
+#endif
+	for (; i < n; i++)
+		if ((p[i] & 0xFE) == 0xC2)
+			return i;
+	return n;
+}
+
 /* One byte pass: is there any character that mojibake produces and correct
  * Vietnamese does not? That is a U+0080-U+00FF character other than the
  * Vietnamese letters and a no-break space, or a no-break space or
@@ -555,6 +590,68 @@ static int vni_pair(int v, uint32_t cp)
  * U+00FF) and the punctuation's C5 C6 CB E2 need a look. */
 static int suspicious(const unsigned char *p, size_t n)
 {
+	int after_lead = 0, prev_vowel = 0, vowel = 0;
+	for (size_t i = 0; i < n; i++, prev_vowel = vowel) {
+		if (!after_lead) {
+			/* with no lead pending, every byte but C2 and C3 leaves the
+			 * state as it is, and an ASCII byte is never skipped as a
+			 * continuation, so the vowel before can be read back */
+			size_t j = next_c2c3(p, n, i);
+			if (j >= n)
+				return 0;
+			if (j != i) {
+				i = j;
+				prev_vowel = p[i - 1] < 0x80 ? ascii_vowel[p[i - 1]] : 0;
+			}
+		}
+		unsigned char b = p[i];
+		vowel = 0;
+		if (b < 0xC2) {
+			if (b < 0x80) {
+				after_lead = 0;
+				vowel = ascii_vowel[b];
+			}
+			continue; /* ASCII, or a continuation byte of a skipped character */
+		}
+		if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) {
+			after_lead = 0;
+			continue;
+		}
+		if (b == 0xC2) {
+			if (p[i + 1] != 0xA0 || after_lead)
+				return 1;
+			after_lead = 0;
+			i++;
+			continue;
+		}
+		if (b == 0xC3) {
+			uint32_t cp = 0xC0u + (p[i + 1] & 0x3Fu);
+			if (!vi_latin1_letter(cp) || vni_pair(prev_vowel, cp))
+				return 1;
+			/* Â Ã Ì Í lead the UTF-8 of U+0080-U+00FF and of the
+			 * combining marks; other letters before punctuation are
+			 * ordinary ("là”"). */
+			after_lead = cp == 0xC2 || cp == 0xC3 || cp == 0xCC || cp == 0xCD;
+			i++;
+			continue;
+		}
+		if (after_lead && (b == 0xC5 || b == 0xC6 || b == 0xCB || b == 0xE2)) {
+			uint32_t cp;
+			size_t k = vn_utf8_decode(&cp, p + i, n - i);
+			if (cp1252_byte(cp) >= 0x80)
+				return 1;
+			i += k - 1;
+		}
+		after_lead = 0;
+	}
+	return 0;
+}
+
+/* The byte-at-a-time original of suspicious(), kept as the reference of
+ * the differential test (tests/text_repair). */
+int vn__repair_suspicious_ref(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
 	int after_lead = 0, prev_vowel = 0, vowel = 0;
 	for (size_t i = 0; i < n; i++, prev_vowel = vowel) {
 		unsigned char b = p[i];
@@ -708,4 +805,9 @@ int vn_text_repair(vn_text *t, const char *s, size_t n, vn_buf *out, int *out_en
 	if (out_enc)
 		*out_enc = enc;
 	return vn__repair_convert(s, n, enc, out, NULL);
+}
+
+int vn__repair_suspicious(const char *s, size_t n)
+{
+	return s && n ? suspicious((const unsigned char *)s, n) : 0;
 }

@@ -30,6 +30,11 @@
  * (TCVN3), 99.3% (VNI), 99.9% (double UTF-8); misses are short titles. */
 int vn__repair_detect(const char *s, size_t n);
 
+/* The prefilter of vn__repair_detect (1: s may be legacy) and its
+ * byte-at-a-time reference, for the differential test. */
+int vn__repair_suspicious(const char *s, size_t n);
+int vn__repair_suspicious_ref(const char *s, size_t n);
+
 /* Convert s[0..n) from enc to well-formed UTF-8, appended to out. When
  * offmap is not NULL, one uint32_t is appended to it per output byte: the
  * byte offset in s of the input character that byte came from. Invalid
