@@ -36,6 +36,7 @@ typedef struct vq_weights {
 	double bigram, bigram_plain;  /* B boost: accented query / unaccented query */
 	double title, title_bigram;   /* S and SB boosts */
 	double title_all;             /* every word of a run in the title */
+	double title_phrase;          /* ... standing together, in order */
 	double k1, b;                 /* BM25 */
 	double recency;               /* hybrid: recency weight per query word */
 } vq_weights;
@@ -47,7 +48,7 @@ typedef struct vq_weights {
 static const vq_weights default_weights = {
 	.exact = 1.0, .tone = 0.5, .stem = 0.7,
 	.bigram = 8.0, .bigram_plain = 8.0,
-	.title = 0.3, .title_bigram = 0.5, .title_all = 2.5,
+	.title = 0.3, .title_bigram = 0.5, .title_all = 2.5, .title_phrase = 1.0,
 	.k1 = 0.5, .b = 0.75,
 	.recency = 0.4,
 };
@@ -82,6 +83,7 @@ static void tune_from_env(vq_weights *w)
 		else if (!strcmp(name, "title")) w->title = v;
 		else if (!strcmp(name, "title_bigram")) w->title_bigram = v;
 		else if (!strcmp(name, "title_all")) w->title_all = v;
+		else if (!strcmp(name, "title_phrase")) w->title_phrase = v;
 		else if (!strcmp(name, "k1")) w->k1 = v;
 		else if (!strcmp(name, "b")) w->b = v;
 		else if (!strcmp(name, "recency")) w->recency = v;
@@ -516,10 +518,17 @@ static vn_db_query *run_boosts(qb *B, int title_only)
 			absent = !t;
 			ql_push(B, &all, t);
 		}
-		if (absent)
+		if (absent) {
 			ql_free(&all);
-		else
+		} else {
+			if (w->title_phrase > 0) {
+				qlist ph = { 0 };
+				for (size_t i = 0; i < B->ntoks; i++)
+					ql_push(B, &ph, term2(B, VN_PREFIX_TITLE, B->toks[i].key, NULL, 1, NULL));
+				ql_push(B, &l, scaled(B, ql_take(B, &ph, VN_DBQ_PHRASE, 0), w->title_phrase));
+			}
 			ql_push(B, &l, scaled(B, ql_take(B, &all, VN_DBQ_AND, 0), w->title_all));
+		}
 	}
 	return ql_take(B, &l, VN_DBQ_OR, 0);
 }
