@@ -8,11 +8,10 @@
  * feeds the writer (replace, delete, commit). They meet at a bounded queue
  * of reusable items, so memory does not grow with the input.
  *
- * Commits: the worker sends a commit item every batch_size changes; the
- * suggestion counts of that batch travel with it and are merged into the
- * metadata in the same commit, so the index is consistent at every commit
- * and a killed run is completed by the next one (unchanged articles are
- * skipped by their hash).
+ * Commits: the worker sends a commit item every batch_size changes, so a
+ * killed run is completed by the next one (unchanged articles are skipped
+ * by their hash). Suggestion counts travel with a commit item when they
+ * are merged (see send_commit).
  */
 #define _GNU_SOURCE   /* nftw, realpath */
 #include <errno.h>
@@ -600,17 +599,28 @@ static int worker_stopped(run *r)
 	return __atomic_load_n(&r->stop, __ATOMIC_ACQUIRE);
 }
 
-static void send_commit(run *r)
+/* Suggestion counts are merged into the metadata (a read and a write of
+ * one entry per key) at the last commit and whenever the table outgrows
+ * VN__SUGG_MERGE_BYTES, not at every commit: merging costs the writer
+ * about as much per batch as a commit does. A killed run therefore loses
+ * the counts gathered since the last merge; suggestions are advisory and
+ * --rebuild recounts them. */
+#define VN__SUGG_MERGE_BYTES ((size_t)96 << 20)
+
+static void send_commit(run *r, int last)
 {
 	item *it = get_free(r);
 	it->kind = IT_COMMIT;
-	it->sugg = r->sugg;
 	it->seen = r->wsum;
-	r->sugg = NULL;
-	if (vn__sugg_new(&r->sugg)) {
-		vn_error e = VN_ERROR_INIT;
-		vn_error_set(&e, VN_ENOMEM, "out of memory");
-		set_fatal(r, VN_ENOMEM, &e);
+	it->sugg = NULL;
+	if (last || vn__sugg_bytes(r->sugg) > VN__SUGG_MERGE_BYTES) {
+		it->sugg = r->sugg;
+		r->sugg = NULL;
+		if (vn__sugg_new(&r->sugg)) {
+			vn_error e = VN_ERROR_INIT;
+			vn_error_set(&e, VN_ENOMEM, "out of memory");
+			set_fatal(r, VN_ENOMEM, &e);
+		}
 	}
 	submit(r, it);
 	r->since_commit = 0;
@@ -877,9 +887,11 @@ static void worker_input(run *r, const char *input)
 		char real[PATH_MAX];
 		const char *p = realpath(input, real) ? real : input;
 		snprintf(dirkey, sizeof dirkey, "%016llx", (unsigned long long)fnv64(p, strlen(p)));
-	} else if (strcmp(input, "-") != 0 && stat(input, &st) == 0) {
-		r->cur_fd = find_fd(&st);
 	}
+	/* The reader may open its file on the first read: look for its
+	 * descriptor once a record has been read. */
+	struct stat in_st;
+	int find_pending = !isdir && strcmp(input, "-") != 0 && stat(input, &in_st) == 0;
 
 	vn_buf cur_src = VN_BUF_INIT;
 	vn_article a;
@@ -901,6 +913,10 @@ static void worker_input(run *r, const char *input)
 			break;
 		}
 		r->articles++;
+		if (find_pending) {
+			r->cur_fd = find_fd(&in_st);
+			find_pending = 0;
+		}
 		if (isdir && a.source && (!cur_src.data || strcmp(cur_src.data, a.source) != 0)) {
 			/* A new file: the previous one is consumed. */
 			if (cur_src.data) {
@@ -930,7 +946,7 @@ static void worker_input(run *r, const char *input)
 			worker_article(r, &a, input, isdir ? dirkey : NULL);
 		}
 		if (r->since_commit >= ix->opts.batch_size)
-			send_commit(r);
+			send_commit(r, 0);
 		if ((r->articles & 31) == 0)
 			progress(r, 0);
 	}
@@ -957,7 +973,7 @@ static void *worker_main(void *arg)
 		worker_input(r, r->inputs[i]);
 	progress(r, 1);
 	r->worker_cpu = cpu_now();
-	send_commit(r);
+	send_commit(r, 1);
 	item *it = get_free(r);
 	it->kind = IT_END;
 	submit(r, it);

@@ -5,8 +5,8 @@
  *
  * Memory stays bounded: a key keeps at most VN__SUGG_SLOTS forms (a form
  * seen once gives way to a new one when the slots are full), strings live
- * in 1 MiB arena blocks, and the runner merges and clears the table at
- * every commit.
+ * in 1 MiB arena blocks, and the runner merges and clears the table when it
+ * outgrows its cap and at the end of a run.
  */
 #include <stdlib.h>
 #include <string.h>

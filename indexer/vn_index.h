@@ -60,7 +60,7 @@ typedef struct vn_index_options {
 	void *payload;
 } vn_index_options;
 
-#define VN_INDEX_DEFAULT_BATCH 2000u
+#define VN_INDEX_DEFAULT_BATCH 500u
 
 /* Outcome counts of a run (or of the calls since vn_index_open). */
 typedef struct vn_index_summary {
