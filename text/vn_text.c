@@ -823,7 +823,20 @@ static inline size_t simple_len_ref(const unsigned char *s, size_t n, size_t i)
  * classifies ASCII word bytes, separators and non-ASCII bytes; only the
  * non-ASCII letters are checked one by one against the tables. Needs 16
  * readable bytes at s + i; elsewhere (and without SSE2) the reference. */
-static inline size_t simple_len(const unsigned char *s, size_t n, size_t i)
+#if defined(__SSE2__)
+/* len_mask[k]: the first k bytes of 16 */
+static const unsigned char len_mask[17][16] __attribute__((aligned(16))) = {
+#define LM(k) { [0 ... (k) - 1] = 0xFF }
+	{ 0 }, LM(1), LM(2), LM(3), LM(4), LM(5), LM(6), LM(7), LM(8), LM(9), LM(10), LM(11), LM(12),
+	LM(13), LM(14), LM(15), LM(16),
+#undef LM
+};
+#endif
+
+static inline void raw_load(uint64_t x[2], const unsigned char *s, size_t n, size_t avail);
+
+/* Also stores the word's cache tag (raw_load) in x when it returns > 0. */
+static inline size_t simple_scan(const unsigned char *s, size_t n, size_t i, uint64_t x[2])
 {
 #if defined(__SSE2__)
 	if (likely(n - i >= 17)) {
@@ -837,7 +850,7 @@ static inline size_t simple_len(const unsigned char *s, size_t n, size_t i)
 		unsigned word = (unsigned)_mm_movemask_epi8(_mm_or_si128(dig, let));
 		unsigned stop = ~(word | hi) & 0xFFFFu;
 		if (unlikely(!stop))
-			return simple_len_ref(s, n, i); /* 16 bytes or more without a separator */
+			goto general; /* 16 bytes or more without a separator */
 		size_t e = (size_t)__builtin_ctz(stop); /* first ASCII separator */
 		/* letters of the tables before it; another character ends the run */
 		unsigned todo = hi & ((1u << e) - 1);
@@ -882,19 +895,33 @@ static inline size_t simple_len(const unsigned char *s, size_t n, size_t i)
 		} else {
 			return 0;
 		}
+		__m128i m = _mm_and_si128(v, _mm_load_si128((const __m128i *)(const void *)len_mask[e]));
+		x[0] = (uint64_t)_mm_cvtsi128_si64(m);
+		x[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(m, m));
 		return e;
 	}
+	general:;
 #endif
-	return simple_len_ref(s, n, i);
+	size_t len = simple_len_ref(s, n, i);
+	if (len)
+		raw_load(x, s + i, len, n - i);
+	return len;
 }
 
-/* The cache tag and set of the simple word s[i..i+len). */
-static inline void word_rec(scan *sc, wrec *r, const unsigned char *s, size_t n, size_t i, size_t len)
+static inline size_t simple_len(const unsigned char *s, size_t n, size_t i)
+{
+	uint64_t x[2];
+	return simple_scan(s, n, i, x);
+}
+
+/* The cache record of the simple word s[i..i+len) with tag x. */
+static inline void word_rec(scan *sc, wrec *r, size_t i, size_t len, const uint64_t x[2])
 {
 	r->start = i;
 	r->len = len;
-	raw_load(r->x, s + i, len, n - i);
-	uint64_t h = (r->x[0] * 0x9E3779B97F4A7C15ull) ^ (r->x[1] * 0xC2B2AE3D27D4EB4Full);
+	r->x[0] = x[0];
+	r->x[1] = x[1];
+	uint64_t h = (x[0] * 0x9E3779B97F4A7C15ull) ^ (x[1] * 0xC2B2AE3D27D4EB4Full);
 	r->set = &sc->t->cache[((h >> 40) & (WC_SETS - 1)) * 2];
 }
 
@@ -912,10 +939,11 @@ static void look_ahead(scan *sc, const unsigned char *s, size_t n, size_t from)
 			i++;
 			continue;
 		}
-		size_t len = simple_len(s, n, i);
+		uint64_t x[2];
+		size_t len = simple_scan(s, n, i, x);
 		if (len) {
 			wrec *r = &sc->rec[sc->rn++];
-			word_rec(sc, r, s, n, i, len);
+			word_rec(sc, r, i, len, x);
 			__builtin_prefetch(r->set);
 			__builtin_prefetch(r->set + 1);
 			i += len;
@@ -967,16 +995,32 @@ static int run_scan(scan *sc, const char *text, size_t n)
 			if (sc->ri == sc->rn && sc->ahead <= i)
 				look_ahead(sc, s, n, i);
 			if (sc->ri < sc->rn && sc->rec[sc->ri].start == i) {
-				const wrec *r = &sc->rec[sc->ri++];
-				if ((rc = cached_word(sc, s + i, r->len, i, r)) != 0)
-					return rc;
-				i += r->len;
+				/* simple words joined by single spaces, the bulk of
+				 * running text, go from one record to the next; after a
+				 * cached word no word is open and no '.' pending, so a
+				 * space only joins the lazy CANONICAL copy */
+				for (;;) {
+					const wrec *r = &sc->rec[sc->ri++];
+					if ((rc = cached_word(sc, s + i, r->len, i, r)) != 0)
+						return rc;
+					i += r->len;
+					if (i + 1 >= n || s[i] != ' ')
+						break;
+					if (sc->ri == sc->rn && sc->ahead <= i + 1)
+						look_ahead(sc, s, n, i + 1);
+					if (sc->ri == sc->rn || sc->rec[sc->ri].start != i + 1)
+						break;
+					if (sc->canon && (rc = lazy_add(sc, i, i + 1)) != 0)
+						return rc;
+					i++;
+				}
 				continue;
 			}
-			size_t len = simple_len(s, n, i);
+			uint64_t x[2];
+			size_t len = simple_scan(s, n, i, x);
 			if (len) {
 				wrec r;
-				word_rec(sc, &r, s, n, i, len);
+				word_rec(sc, &r, i, len, x);
 				if ((rc = cached_word(sc, s + i, len, i, &r)) != 0)
 					return rc;
 				i += len;
@@ -1426,7 +1470,8 @@ __attribute__((noinline)) static wcent *cache_fill(scan *sc, const unsigned char
 	return e;
 }
 
-static inline int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at, const wrec *rec)
+__attribute__((always_inline)) static inline int cached_word(scan *sc, const unsigned char *s, size_t n, size_t at,
+							  const wrec *rec)
 {
 	vn_text *t = sc->t;
 	const uint64_t *x = rec->x;
