@@ -32,6 +32,10 @@ typedef struct mctx {
 	size_t n, cap;
 	uint32_t ord;
 	int rc;
+	/* early stop: once one stretch of window bytes holds every query word,
+	 * no later window can hold more, so the rest need not be tokenized */
+	size_t window;      /* 0 = scan everything */
+	uint32_t last[64];  /* offset + 1 of each word's latest match */
 } mctx;
 
 static int eq(const char *a, size_t al, const char *b)
@@ -66,6 +70,16 @@ static int on_token(const vn_token *t, void *payload)
 			c->cap = nc;
 		}
 		c->m[c->n++] = (match){ (uint32_t)t->offset, (uint32_t)t->length, ord, (uint16_t)i, strength };
+		if (c->window && c->nwords <= 64 && (!w->marked || strength == 3)) {
+			/* a word typed with accents counts in its exact form only,
+			 * the form the window choice prefers */
+			c->last[i] = (uint32_t)t->offset + 1;
+			size_t k = 0;
+			while (k < c->nwords && c->last[k] && c->last[k] + c->window > t->offset + 1)
+				k++;
+			if (k == c->nwords)
+				return 1;
+		}
 		break;
 	}
 	return 0;
@@ -89,11 +103,13 @@ static void prune(mctx *c)
 	free(best);
 }
 
-static int find(vn_text *t, const char *s, size_t n, const vq_qword *words, size_t nwords, mctx *c)
+static int find(vn_text *t, const char *s, size_t n, const vq_qword *words, size_t nwords, size_t window,
+		mctx *c)
 {
 	memset(c, 0, sizeof *c);
 	c->words = words;
 	c->nwords = nwords;
+	c->window = window;
 	if (nwords == 0 || n == 0)
 		return 0;
 	int rc = vn_text_tokenize(t, s, n, 0, on_token, c);
@@ -132,7 +148,7 @@ int vq_mark_all(vn_text *t, const char *text, size_t n, const vq_qword *words, s
 	mctx c;
 	*out_marks = NULL;
 	*out_nmarks = 0;
-	int rc = find(t, text, n, words, nwords, &c);
+	int rc = find(t, text, n, words, nwords, 0, &c);
 	if (!rc)
 		rc = spans_out(&c, 0, n, 0, out_marks, out_nmarks);
 	free(c.m);
@@ -181,7 +197,7 @@ int vq_snippet(vn_text *t, const char *text, size_t n, const vq_qword *words, si
 	while (scan < n && scan > 0 && ((unsigned char)text[scan] & 0xc0) == 0x80)
 		scan--;
 	mctx c;
-	int rc = find(t, text, scan, words, nwords, &c);
+	int rc = find(t, text, scan, words, nwords, max_chars / 2, &c);
 	if (rc) {
 		free(c.m);
 		return rc;
