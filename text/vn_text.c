@@ -538,6 +538,7 @@ struct scan {
 	uint32_t pos;
 	vn_token_fn fn;
 	void *payload;
+	int plain;          /* tokens only: no CANONICAL, KEY, stemmer or offset map */
 	size_t ntok;
 	unsigned last_flags;
 };
@@ -947,6 +948,8 @@ static void look_ahead(scan *sc, const unsigned char *s, size_t n, size_t from)
 			__builtin_prefetch(r->set);
 			__builtin_prefetch(r->set + 1);
 			i += len;
+			/* a plain separator ends it; a space is skipped as the loop would */
+			i += i < n && s[i] == ' ';
 			continue;
 		}
 		/* not simple: skip this run of letters, or one other character */
@@ -1499,6 +1502,8 @@ __attribute__((always_inline)) static inline int cached_word(scan *sc, const uns
 	sc->pend = 0;
 	sc->dot = 0;
 	int rc;
+	if (likely(sc->plain))
+		goto token;
 	/* whole fixed-size fields are copied (cheaper than variable copies);
 	 * only the first cnl/kyl bytes count */
 	if (sc->canon && (e->flags & WC_SAME)) {
@@ -1530,6 +1535,7 @@ __attribute__((always_inline)) static inline int cached_word(scan *sc, const uns
 			   e->cnl, e->exl, e->tfl, e->kyl, e->flags & ~(unsigned)WC_SAME };
 		return emit_word(sc, &r, at, at + n);
 	}
+token:;
 	vn_token tok;
 	tok.exact = e->d + e->cnl;
 	tok.exact_len = e->exl;
@@ -1566,6 +1572,7 @@ static int scan_text(scan *sc, const char *s, size_t n)
 		return rc;
 	if (sc->fn) {
 		sc->map = (const uint32_t *)(const void *)t->offmap.data;
+		sc->plain = 0;
 		sc->map_len = t->offmap.len / sizeof(uint32_t);
 		if (sc->map_len != t->rep.len)
 			return VN_EINTERNAL;
@@ -1584,6 +1591,7 @@ int vn_text_tokenize(vn_text *t, const char *s, size_t n, uint32_t first_positio
 	sc.pos = first_position;
 	sc.fn = fn;
 	sc.payload = payload;
+	sc.plain = !t->stemmer;
 	return scan_text(&sc, s, n);
 }
 
