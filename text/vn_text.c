@@ -1479,9 +1479,16 @@ __attribute__((always_inline)) static inline int cached_word(scan *sc, const uns
 	vn_text *t = sc->t;
 	const uint64_t *x = rec->x;
 	wcent *e = rec->set;
-	if (e->raw[0] != x[0] || e->raw[1] != x[1]) {
+	if (unlikely(e->raw[0] != x[0] || e->raw[1] != x[1])) {
 		e++;
-		if (e->raw[0] != x[0] || e->raw[1] != x[1]) {
+		if (e->raw[0] == x[0] && e->raw[1] == x[1]) {
+			/* a hit in way 1 moves to way 0: frequent words then
+			 * stay in way 0 and this branch is rarely taken */
+			wcent tmp = e[0];
+			e[0] = e[-1];
+			e[-1] = tmp;
+			e--;
+		} else {
 			wres r;
 			e = cache_fill(sc, s, n, at, rec, &r);
 			if (!e) {
