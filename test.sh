@@ -25,6 +25,6 @@ if [ -f fuzz/CMakeLists.txt ]; then
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DVN_BUILD_FUZZERS=ON \
      -DVN_BUILD_TESTS=OFF -DVN_WERROR=ON >/dev/null
   cmake --build build-fuzz -j"$jobs"
-  bash fuzz/run.sh build-fuzz "${VN_FUZZ_SECONDS:-60}"
+  bash fuzz/run.sh build-fuzz "${VN_FUZZ_SECONDS:-20}"
 fi
 echo "test.sh: all passed"
