@@ -1324,7 +1324,7 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 		goto nomem;
 	if ((p.truncated || cut) && (rc = set_note(r, "query too long: the end was left out")))
 		goto nomem;
-	if (req->want_suggestion && p.root && p.root->type == VQ_TEXT && !p.root->negated &&
+	if (req->want_suggestion && !p.syntax_error && p.root && p.root->type == VQ_TEXT && !p.root->negated &&
 	    p.root->field == VQ_FIELD_ANY) {
 		char *sg = NULL;
 		if (vq_suggest(e, p.root->text, p.root->len, &sg) == VN_ENOMEM)
