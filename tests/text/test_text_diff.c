@@ -32,7 +32,7 @@ static unsigned long texts, tokens_bytes;
 
 static int same_buf(const char *what, const vn_buf *a, const vn_buf *b, const char *s, size_t n)
 {
-	if (a->len == b->len && !memcmp(a->data, b->data, a->len))
+	if (a->len == b->len && (!a->len || !memcmp(a->data, b->data, a->len)))
 		return 1;
 	fprintf(stderr, "%s differs on %zu bytes: \"%.*s\"\nfast:\n%.*s\nreference:\n%.*s\n", what, n,
 		(int)(n < 300 ? n : 300), s, (int)(a->len < 2000 ? a->len : 2000), a->data,
