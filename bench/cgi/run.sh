@@ -73,13 +73,14 @@ alias.url = ( "/vnsearch.cgi" => "$bin/vnsearch.cgi", "/omega.cgi" => "$work/ome
 cgi.assign = ( ".cgi" => "" )
 setenv.add-environment = ( "VNSEARCH_CONFIG" => "$work/vnsearch.conf",
                            "OMEGA_CONFIG_FILE" => "$work/omega.conf" )
-fastcgi.server = ( "/fcgi" => ((
+# (distinct names: lighttpd matches these keys as prefixes)
+fastcgi.server = ( "/cached.fcgi" => ((
   "bin-path" => "$bin/vnsearch.cgi --fastcgi",
   "socket" => "$work/vnsearch.sock",
   "max-procs" => ${VN_FCGI_PROCS:-2},
   "check-local" => "disable",
   "bin-environment" => ( "VNSEARCH_CONFIG" => "$work/vnsearch.conf" )
-)), "/fcgi-nc" => ((
+)), "/plain.fcgi" => ((
   "bin-path" => "$bin/vnsearch.cgi --fastcgi",
   "socket" => "$work/vnsearch-nc.sock",
   "max-procs" => ${VN_FCGI_PROCS:-2},
@@ -93,8 +94,8 @@ trap 'kill $pid 2>/dev/null; wait 2>/dev/null' EXIT
 base=http://127.0.0.1:$port
 for _ in $(seq 1 100); do curl -s -o /dev/null "$base/vnsearch.cgi?asset=app.js" && break; sleep 0.1; done
 
-declare -A path=( [vn-cgi]=/vnsearch.cgi [omega]="/omega.cgi?DB=default" [vn-fcgi]=/fcgi
-                  [vn-fcgi-nc]=/fcgi-nc )
+declare -A path=( [vn-cgi]=/vnsearch.cgi [omega]="/omega.cgi?DB=default" [vn-fcgi]=/cached.fcgi
+                  [vn-fcgi-nc]=/plain.fcgi )
 declare -A param=( [vn-cgi]=q [omega]=P [vn-fcgi]=q [vn-fcgi-nc]=q )
 targets=(vn-cgi omega vn-fcgi vn-fcgi-nc)
 
