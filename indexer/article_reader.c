@@ -450,7 +450,7 @@ int vn_article_reader_open(vn_article_reader **out, const char *path,
 		if (!is_dir && access(path, R_OK) < 0)
 			return vn_error_set(err, VN_EIO, "%s: %s", path, strerror(errno));
 	}
-	vn_article_reader *r;
+	vn_article_reader *r = NULL;
 	int rc = reader_new(&r, opts, err);
 	if (rc < 0)
 		return rc;
@@ -468,7 +468,7 @@ int vn_article__reader_open_memory(vn_article_reader **out, enum vn_article__for
 				   const char *buf, size_t n, const char *name,
 				   const vn_article_options *opts, vn_error *err)
 {
-	vn_article_reader *r;
+	vn_article_reader *r = NULL;
 	*out = NULL;
 	int rc = reader_new(&r, opts, err);
 	if (rc < 0)
@@ -508,7 +508,7 @@ int vn_article__reader_open_memory(vn_article_reader **out, enum vn_article__for
 int vn_article__reader_open_stream(vn_article_reader **out, FILE *f, const char *name,
 				   const vn_article_options *opts, vn_error *err)
 {
-	vn_article_reader *r;
+	vn_article_reader *r = NULL;
 	*out = NULL;
 	int rc = reader_new(&r, opts, err);
 	if (rc < 0)
