@@ -6,7 +6,7 @@ want=(build-essential cmake pkg-config libxapian-dev libstemmer-dev libutf8proc-
       libjansson-dev zlib1g-dev libxml2-dev libfcgi-dev lighttpd)
 if [ "${1:-build}" = test ]; then
   want+=(libcmocka-dev clang libclang-rt-14-dev xapian-tools xapian-omega sqlite3
-         chromium nodejs npm curl ca-certificates wrk)
+         chromium nodejs npm curl ca-certificates wrk python3)
 fi
 missing=()
 for p in "${want[@]}"; do
