@@ -836,8 +836,10 @@ static const unsigned char len_mask[17][16] __attribute__((aligned(16))) = {
 
 static inline void raw_load(uint64_t x[2], const unsigned char *s, size_t n, size_t avail);
 
-/* Also stores the word's cache tag (raw_load) in x when it returns > 0. */
-static inline size_t simple_scan(const unsigned char *s, size_t n, size_t i, uint64_t x[2])
+/* Also stores the word's cache tag (raw_load) in x when it returns > 0,
+ * and in *skip how many ASCII separators follow the word (at least the
+ * ones the scan saw; 0 when unknown). */
+static inline size_t simple_scan(const unsigned char *s, size_t n, size_t i, uint64_t x[2], size_t *skip)
 {
 #if defined(__SSE2__)
 	if (likely(n - i >= 17)) {
@@ -881,6 +883,8 @@ static inline size_t simple_scan(const unsigned char *s, size_t n, size_t i, uin
 		}
 		if (e == 0)
 			return 0;
+		/* the run of separators after the word, inside the 16 bytes */
+		*skip = (hi >> e) & 1 ? 0 : (size_t)__builtin_ctz(~(stop >> e));
 		size_t j = i + e;
 		unsigned b = s[j];
 		if (b < 0x80) {
@@ -906,13 +910,15 @@ static inline size_t simple_scan(const unsigned char *s, size_t n, size_t i, uin
 	size_t len = simple_len_ref(s, n, i);
 	if (len)
 		raw_load(x, s + i, len, n - i);
+	*skip = 0;
 	return len;
 }
 
 static inline size_t simple_len(const unsigned char *s, size_t n, size_t i)
 {
 	uint64_t x[2];
-	return simple_scan(s, n, i, x);
+	size_t skip;
+	return simple_scan(s, n, i, x, &skip);
 }
 
 /* The cache record of the simple word s[i..i+len) with tag x. */
@@ -941,15 +947,15 @@ static void look_ahead(scan *sc, const unsigned char *s, size_t n, size_t from)
 			continue;
 		}
 		uint64_t x[2];
-		size_t len = simple_scan(s, n, i, x);
+		size_t skip;
+		size_t len = simple_scan(s, n, i, x, &skip);
 		if (len) {
 			wrec *r = &sc->rec[sc->rn++];
 			word_rec(sc, r, i, len, x);
 			__builtin_prefetch(r->set);
 			__builtin_prefetch(r->set + 1);
-			i += len;
-			/* a plain separator ends it; a space is skipped as the loop would */
-			i += i < n && s[i] == ' ';
+			/* the separators after it are skipped as the loop would */
+			i += len + skip;
 			continue;
 		}
 		/* not simple: skip this run of letters, or one other character */
@@ -1020,7 +1026,8 @@ static int run_scan(scan *sc, const char *text, size_t n)
 				continue;
 			}
 			uint64_t x[2];
-			size_t len = simple_scan(s, n, i, x);
+			size_t skip;
+			size_t len = simple_scan(s, n, i, x, &skip);
 			if (len) {
 				wrec r;
 				word_rec(sc, &r, i, len, x);
