@@ -13,7 +13,8 @@
 
 /* Which legacy encoding s[0..n) is in (enum vn_encoding in vn_text.h);
  * VN_ENC_UTF8 when nothing should be repaired. Conservative:
- *  - one byte scan (~800 MB/s) rejects a text with no U+0080-U+00FF
+ *  - one scan (jumping from one C2/C3 byte to the next, 16 bytes at a time)
+ *    rejects a text with no U+0080-U+00FF
  *    character but the Vietnamese letters (à á â ã è é ê ì í ò ó ô õ ù ú ý,
  *    capitals) and NBSP, no Windows-1252 punctuation after Â Ã Ì Í, and no
  *    VNI-only vowel + mark pair ("aù", "eâ");
