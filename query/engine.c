@@ -39,6 +39,8 @@ typedef struct vq_weights {
 	double title_phrase;          /* ... standing together, in order */
 	double k1, b;                 /* BM25 */
 	double recency;               /* hybrid: recency weight per query word */
+	double bigram_idf, idf_ref;   /* B boost × (idf/idf_ref)^bigram_idf: -1 = each
+				       * pair weighs alike whatever its rarity */
 } vq_weights;
 
 /* Tuned with bench/query/eval.sh on known-item sets of ../shared/corpus
@@ -51,6 +53,7 @@ static const vq_weights default_weights = {
 	.title = 0.3, .title_bigram = 0.5, .title_all = 2.5, .title_phrase = 1.0,
 	.k1 = 0.5, .b = 0.75,
 	.recency = 0.4,
+	.bigram_idf = -1.0, .idf_ref = 6.0,
 };
 
 struct vn_query_engine {
@@ -87,6 +90,8 @@ static void tune_from_env(vq_weights *w)
 		else if (!strcmp(name, "k1")) w->k1 = v;
 		else if (!strcmp(name, "b")) w->b = v;
 		else if (!strcmp(name, "recency")) w->recency = v;
+		else if (!strcmp(name, "bigram_idf")) w->bigram_idf = v;
+		else if (!strcmp(name, "idf_ref")) w->idf_ref = v;
 		s += used;
 		if (*s == ',')
 			s++;
@@ -501,6 +506,14 @@ static vn_db_query *run_boosts(qb *B, int title_only)
 			vn_db_query *bg = term2(B, VN_PREFIX_BIGRAM, a->key, b->key, 0, &tf);
 			if (bg) {
 				double f = plain ? w->bigram_plain : w->bigram;
+				/* a pair counts by being there more than by its rarity:
+				 * BM25's idf already grows with rarity, and a rare pair
+				 * made by two query words that were never meant together
+				 * (pairs typed in any order) outweighed the true pairs */
+				if (w->bigram_idf != 0 && w->idf_ref > 0) {
+					double bi = idf(B, tf);
+					f *= pow((bi > 0.5 ? bi : 0.5) / w->idf_ref, w->bigram_idf);
+				}
 				B->est_weight += 0.5 * f * idf(B, tf) * (w->k1 + 1);
 				ql_push(B, &l, scaled(B, bg, f));
 			}
@@ -1098,12 +1111,12 @@ static vn_db_query *build_all(vn_query_engine *e, const vq_parsed *p, const vn_q
 	memcpy(lo, p->date_from, 9);
 	memcpy(hi, p->date_to, 9);
 	if (!B->rc && req->from && *req->from) {
-		char d[9];
+		char d[9] = "";
 		if ((B->rc = request_date(req->from, d, 0, err)) == 0 && (!lo[0] || strcmp(d, lo) > 0))
 			memcpy(lo, d, 9);
 	}
 	if (!B->rc && req->to && *req->to) {
-		char d[9];
+		char d[9] = "";
 		if ((B->rc = request_date(req->to, d, 1, err)) == 0 && (!hi[0] || strcmp(d, hi) < 0))
 			memcpy(hi, d, 9);
 	}
