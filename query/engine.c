@@ -41,6 +41,7 @@ typedef struct vq_weights {
 	double recency;               /* hybrid: recency weight per query word */
 	double bigram_idf, idf_ref;   /* B boost × (idf/idf_ref)^bigram_idf: -1 = each
 				       * pair weighs alike whatever its rarity */
+	double tb_idf;                /* the same for the SB boost */
 } vq_weights;
 
 /* Tuned with bench/query/eval.sh on known-item sets of ../shared/corpus
@@ -53,7 +54,7 @@ static const vq_weights default_weights = {
 	.title = 0.3, .title_bigram = 0.5, .title_all = 2.5, .title_phrase = 1.0,
 	.k1 = 0.5, .b = 0.75,
 	.recency = 0.4,
-	.bigram_idf = -1.0, .idf_ref = 6.0,
+	.bigram_idf = -1.0, .idf_ref = 5.5, .tb_idf = -1.0,
 };
 
 struct vn_query_engine {
@@ -92,6 +93,7 @@ static void tune_from_env(vq_weights *w)
 		else if (!strcmp(name, "recency")) w->recency = v;
 		else if (!strcmp(name, "bigram_idf")) w->bigram_idf = v;
 		else if (!strcmp(name, "idf_ref")) w->idf_ref = v;
+		else if (!strcmp(name, "tb_idf")) w->tb_idf = v;
 		s += used;
 		if (*s == ',')
 			s++;
@@ -517,8 +519,14 @@ static vn_db_query *run_boosts(qb *B, int title_only)
 				B->est_weight += 0.5 * f * idf(B, tf) * (w->k1 + 1);
 				ql_push(B, &l, scaled(B, bg, f));
 			}
-			ql_push(B, &l, scaled(B, term2(B, VN_PREFIX_TITLE_BIGRAM, a->key, b->key, 0, NULL),
-					      w->title_bigram));
+			uint32_t stf = 0;
+			vn_db_query *sb = term2(B, VN_PREFIX_TITLE_BIGRAM, a->key, b->key, 0, &stf);
+			double sf = w->title_bigram;
+			if (sb && w->tb_idf != 0 && w->idf_ref > 0) {
+				double bi = idf(B, stf);
+				sf *= pow((bi > 0.5 ? bi : 0.5) / w->idf_ref, w->tb_idf);
+			}
+			ql_push(B, &l, scaled(B, sb, sf));
 		}
 	}
 	if (!title_only && B->ntoks >= 2 && w->title_all > 0) {
