@@ -29,6 +29,9 @@
 #ifndef VN_DEFAULT_SYNONYMS
 #define VN_DEFAULT_SYNONYMS "query/synonyms.txt"
 #endif
+#ifndef VN_INSTALLED_SYNONYMS
+#define VN_INSTALLED_SYNONYMS "/usr/local/share/vnsearch/synonyms.txt"
+#endif
 
 /* Ranking weights; vq_tune documents each. */
 typedef struct vq_weights {
@@ -181,10 +184,18 @@ int vn_query_open(vn_query_engine **out, const char *const *paths, size_t npaths
 			goto fail;
 	} else {
 		/* the default list is optional: a missing file means no synonyms */
-		vn_error ignore = VN_ERROR_INIT;
-		if (vq_synonyms_load(&e->syn, e->text, VN_DEFAULT_SYNONYMS, &ignore) == VN_ENOMEM) {
-			rc = vn_error_set(err, VN_ENOMEM, "out of memory");
-			goto fail;
+		/* Installed copy first (a server), then the source tree's (a
+		 * developer's build). */
+		static const char *const defaults[] = { VN_INSTALLED_SYNONYMS, VN_DEFAULT_SYNONYMS };
+		for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++) {
+			vn_error ignore = VN_ERROR_INIT;
+			int lrc = vq_synonyms_load(&e->syn, e->text, defaults[i], &ignore);
+			if (lrc == VN_ENOMEM) {
+				rc = vn_error_set(err, VN_ENOMEM, "out of memory");
+				goto fail;
+			}
+			if (lrc == 0)
+				break;
 		}
 	}
 	e->doccount = vn_db_doccount(e->db);
