@@ -2,7 +2,7 @@
 # Known-item quality benchmark (issue 5): vnsearch vs Xapian's defaults and
 # SQLite FTS5 over the same articles of ../shared/corpus, in one run.
 # Usage: bench/quality/run.sh [N_QUERIES_PER_SET]   (default 500)
-# Needs: build/bin/vnindex, build/bin/vnquery, Debian's python3-xapian.
+# Needs: build/bin/vnindex, build/bin/vnquery (or VN_BIN=DIR), Debian's python3-xapian.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=${VN_SHARED_DIR:-$root/../shared}
@@ -12,17 +12,18 @@ work=${VN_BENCH_WORK:-$root/var/bench-quality}
 [ -d "$corpus" ] || { echo "quality: $corpus is absent, nothing to measure"; exit 77; }
 mkdir -p "$work"
 here=$root/bench/quality
+bin=${VN_BIN:-$root/build/bin}
 if [ ! -s "$work/sets-$n.tsv" ]; then
   python3 "$here/make_sets.py" --n "$n" "$corpus" > "$work/sets-$n.tsv"
 fi
 cut -f5 "$work/sets-$n.tsv" > "$work/queries-$n.txt"
 if [ ! -d "$work/vnsearch" ]; then
-  "$root/build/bin/vnindex" --quiet --db "$work/vnsearch" "$corpus"/*.jsonl.gz
+  "$bin/vnindex" --quiet --db "$work/vnsearch" "$corpus"/*.jsonl.gz
 fi
 if [ ! -d "$work/xapian" ]; then
   /usr/bin/python3 "$here/baselines.py" build "$work" "$corpus"
 fi
-"$root/build/bin/vnquery" --db "$work/vnsearch" --batch --json --limit 10 --sort relevance \
+"$bin/vnquery" --db "$work/vnsearch" --batch --json --limit 10 --sort relevance \
   < "$work/queries-$n.txt" | python3 -c '
 import json, sys
 for line in sys.stdin:
