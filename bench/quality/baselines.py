@@ -58,7 +58,12 @@ def search(work, system):
         qp.add_prefix("title", "S")
         enq = xapian.Enquire(db)
         for line in sys.stdin:
-            q = qp.parse_query(line.strip())
+            try:
+                q = qp.parse_query(line.strip())
+            except xapian.QueryParserError:
+                # As Omega does: a syntax error ("AND" from an upper-cased
+                # "and") is searched again as plain words.
+                q = qp.parse_query(line.strip(), 0)
             enq.set_query(q)
             ms = enq.get_mset(0, 10)
             out.write(" ".join(m.document.get_data().decode() for m in ms) + "\n")
