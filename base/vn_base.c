@@ -243,20 +243,48 @@ size_t vn_utf8_encode(char out[4], uint32_t cp)
 	return 4;
 }
 
+/* Well-formed UTF-8 (RFC 3629 section 4). It runs on every input line, so
+ * ASCII is skipped eight bytes at a time. */
 int vn_utf8_valid(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
-		if (p[i] < 0x80) {
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			if (w & UINT64_C(0x8080808080808080))
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned c = p[i];
+		if (c < 0x80) {
 			i++;
 			continue;
 		}
-		uint32_t cp;
-		size_t k = vn_utf8_decode(&cp, p + i, n - i);
-		if (cp == 0xFFFD && !(k == 3 && p[i] == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD))
+		size_t need;
+		unsigned lo = 0x80, hi = 0xBF;
+		if (c >= 0xC2 && c <= 0xDF) {
+			need = 1;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2;
+			lo = c == 0xE0 ? 0xA0 : 0x80;
+			hi = c == 0xED ? 0x9F : 0xBF;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3;
+			lo = c == 0xF0 ? 0x90 : 0x80;
+			hi = c == 0xF4 ? 0x8F : 0xBF;
+		} else {
 			return 0;
-		i += k;
+		}
+		if (n - i <= need || p[i + 1] < lo || p[i + 1] > hi)
+			return 0;
+		for (size_t k = 2; k <= need; k++)
+			if ((p[i + k] & 0xC0) != 0x80)
+				return 0;
+		i += need + 1;
 	}
 	return 1;
 }

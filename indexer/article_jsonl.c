@@ -381,46 +381,6 @@ int vn_article__json_record(vn_article__json *j, json_t *obj, size_t max_body, c
 	return 0;
 }
 
-/* Well-formed UTF-8 (RFC 3629 section 4): the check runs on every line, so
- * ASCII is skipped eight bytes at a time. */
-static int utf8_ok(const unsigned char *p, size_t n)
-{
-	size_t i = 0;
-	while (i < n) {
-		while (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, p + i, 8);
-			if (w & UINT64_C(0x8080808080808080))
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		unsigned c = p[i];
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		size_t need;
-		unsigned lo = 0x80, hi = 0xBF;
-		if (c >= 0xC2 && c <= 0xDF)
-			need = 1;
-		else if (c >= 0xE0 && c <= 0xEF)
-			need = 2, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-		else if (c >= 0xF0 && c <= 0xF4)
-			need = 3, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-		else
-			return 0;
-		if (n - i <= need || p[i + 1] < lo || p[i + 1] > hi)
-			return 0;
-		for (size_t k = 2; k <= need; k++)
-			if ((p[i + k] & 0xC0) != 0x80)
-				return 0;
-		i += need + 1;
-	}
-	return 1;
-}
-
 /* Copies line into j->fixed with each invalid UTF-8 byte replaced by U+FFFD. */
 static int repair_utf8(vn_buf *b, const char *s, size_t n)
 {
@@ -456,7 +416,7 @@ int vn_article__json_line(vn_article__json *j, const char *line, size_t n, size_
 			  const char *where, vn_article *out, vn_error *err)
 {
 	vn_article__json_reset(j);
-	if (!utf8_ok((const unsigned char *)line, n)) {
+	if (!vn_utf8_valid(line, n)) {
 		if (repair_utf8(&j->fixed, line, n) < 0)
 			return vn_error_set(err, VN_ENOMEM, "out of memory");
 		line = j->fixed.data;

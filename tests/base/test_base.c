@@ -105,6 +105,15 @@ static void test_utf8_decode_invalid(void **state)
 	assert_int_equal(vn_utf8_decode(&cp, (const unsigned char *)"\xE1\xBB\x87", 3), 3);
 	assert_int_equal(cp, 0x1EC7);
 	assert_true(vn_utf8_valid("Việt Nam \xEF\xBF\xBD", strlen("Việt Nam \xEF\xBF\xBD")));
+	/* the bounds of RFC 3629 section 4, and an error past an 8-byte ASCII run */
+	const char *bad2[] = { "\xE0\x80\x80", "\xF0\x80\x80\x80", "\xF4\x90\x80\x80",
+			       "abcdefghij\xC3", "abcdefgh\xE1\xBB\x28xyz" };
+	for (size_t i = 0; i < sizeof bad2 / sizeof bad2[0]; i++)
+		assert_false(vn_utf8_valid(bad2[i], strlen(bad2[i])));
+	const char *good[] = { "\xE0\xA0\x80", "\xED\x9F\xBF", "\xF4\x8F\xBF\xBF",
+			       "\xF0\x9F\x98\x80 abcdefghijklmnop đảng" };
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		assert_true(vn_utf8_valid(good[i], strlen(good[i])));
 	char out[4];
 	assert_int_equal(vn_utf8_encode(out, 0xD800), 3); /* surrogate → U+FFFD */
 	assert_memory_equal(out, "\xEF\xBF\xBD", 3);
