@@ -105,22 +105,11 @@ static void tune_from_env(vq_weights *w)
 
 static void find_newest(vn_query_engine *e)
 {
-	vn_db_query *all = NULL;
-	vn_db_search *s = NULL;
-	vn_db_mset *ms = NULL;
+	/* The date slot's upper bound comes from the index statistics, so
+	 * opening the engine (once per CGI request) reads no document. */
 	e->newest[0] = 0;
-	if (vn_db_query_match_all(&all, NULL) || vn_db_search_new(&s, e->db, NULL) ||
-	    vn_db_search_set_query(s, all, NULL) ||
-	    vn_db_search_set_sort(s, VN_SORT_VALUE, VN_SLOT_DATE, 1, NULL) ||
-	    vn_db_search_run(s, 0, 1, 0, &ms, NULL))
-		goto done;
-	if (vn_db_mset_size(ms) && vn_db_mset_value(ms, 0, VN_SLOT_DATE, &e->tmp, NULL) == 0 &&
-	    e->tmp.len == 8)
+	if (vn_db_value_upper_bound(e->db, VN_SLOT_DATE, &e->tmp, NULL) == 0 && e->tmp.len == 8)
 		memcpy(e->newest, e->tmp.data, 9);
-done:
-	vn_db_mset_free(ms);
-	vn_db_search_free(s);
-	vn_db_query_free(all);
 	if (!e->newest[0]) {
 		time_t now = time(NULL);
 		struct tm tm;

@@ -252,6 +252,16 @@ int vn_db_get_metadata(vn_db *db, const char *key, vn_buf *out, vn_error *err)
 	});
 }
 
+int vn_db_value_upper_bound(vn_db *db, unsigned slot, vn_buf *out, vn_error *err)
+{
+	if (db == nullptr || out == nullptr)
+		return null_arg(err, db == nullptr ? "db" : "out");
+	vn_buf_clear(out);
+	return guard_reader(db->db, err, [&]() -> int {
+		return to_buf(out, db->db.get_value_upper_bound(slot), err);
+	});
+}
+
 int vn_db_allterms(vn_db *db, const char *prefix, size_t plen, vn_db_term_fn fn, void *payload,
 		   vn_error *err)
 {

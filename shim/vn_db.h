@@ -61,6 +61,10 @@ int vn_db_termfreq(vn_db *db, const char *term, size_t len, uint32_t *out, vn_er
 /* User metadata of the FIRST database (the format version and statistics);
  * out is cleared and left empty when the key is absent. */
 int vn_db_get_metadata(vn_db *db, const char *key, vn_buf *out, vn_error *err);
+/* An upper bound on the values in slot over all the databases, from their
+ * statistics (no document is read): the largest value while nothing was
+ * deleted. out is left empty when the slot is unused. */
+int vn_db_value_upper_bound(vn_db *db, unsigned slot, vn_buf *out, vn_error *err);
 /* Calls fn for every term beginning with prefix, in byte order, with its
  * term frequency; stops early when fn returns non-zero (that value is
  * returned). */

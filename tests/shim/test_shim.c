@@ -989,6 +989,14 @@ static void test_sort_by_value(void **state)
 	assert_string_equal(ids, "5,2,1,3,4");   /* equal weights: by value */
 	vn_error err = VN_ERROR_INIT;
 	assert_int_equal(run_ids(db, q, 9, 0, 0, ids, sizeof ids, &err), VN_EINVAL);
+	/* the newest date, from the statistics; an unused slot gives nothing */
+	vn_buf ub = VN_BUF_INIT;
+	OK(vn_db_value_upper_bound(db, 0, &ub, &e_));
+	assert_string_equal(ub.data, "20240305");
+	OK(vn_db_value_upper_bound(db, 77, &ub, &e_));
+	assert_int_equal(ub.len, 0);
+	assert_int_equal(vn_db_value_upper_bound(NULL, 0, &ub, &err), VN_EINVAL);
+	vn_buf_free(&ub);
 	vn_db_query_free(q);
 	vn_db_free(db);
 }
