@@ -387,7 +387,9 @@ int vn_db_writer_begin(vn_db_writer *w, vn_error *err)
 	});
 }
 
-int vn_db_writer_commit_transaction(vn_db_writer *w, vn_error *err)
+/* Ends the caller's transaction (commit or cancel) and reopens the shim's
+ * own, so that uncommitted work stays discardable. */
+static int end_user_txn(vn_db_writer *w, bool commit, vn_error *err)
 {
 	if (w == nullptr)
 		return null_arg(err, "w");
@@ -395,7 +397,10 @@ int vn_db_writer_commit_transaction(vn_db_writer *w, vn_error *err)
 		return vn_error_set(err, VN_EINVAL, "no transaction is open");
 	return guard(err, [&]() -> int {
 		if (w->txn_open) {
-			w->db.commit_transaction();
+			if (commit)
+				w->db.commit_transaction();
+			else
+				w->db.cancel_transaction();
 			w->txn_open = false;
 		}
 		w->user_txn = false;
@@ -404,21 +409,14 @@ int vn_db_writer_commit_transaction(vn_db_writer *w, vn_error *err)
 	});
 }
 
+int vn_db_writer_commit_transaction(vn_db_writer *w, vn_error *err)
+{
+	return end_user_txn(w, true, err);
+}
+
 int vn_db_writer_cancel_transaction(vn_db_writer *w, vn_error *err)
 {
-	if (w == nullptr)
-		return null_arg(err, "w");
-	if (!w->user_txn)
-		return vn_error_set(err, VN_EINVAL, "no transaction is open");
-	return guard(err, [&]() -> int {
-		if (w->txn_open) {
-			w->db.cancel_transaction();
-			w->txn_open = false;
-		}
-		w->user_txn = false;
-		ensure_txn(w);
-		return 0;
-	});
+	return end_user_txn(w, false, err);
 }
 
 int vn_db_writer_commit(vn_db_writer *w, vn_error *err)
