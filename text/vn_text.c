@@ -100,6 +100,7 @@ struct vn_text {
 	struct sb_stemmer *stemmer; /* NULL for Vietnamese */
 	int reference;              /* tests: general path only (vn_text_test.h) */
 	wcent *cache;               /* WC_SETS * 2 (+ 1 spare) entries, 64-aligned */
+	void *cache_mem;            /* cache's allocation (freed) */
 	cell word[VN_WORD_MAX];
 	size_t wn;
 	char cn[VN_WORD_MAX * 4 + 8];
@@ -475,17 +476,20 @@ int vn_text_new(vn_text **out, const char *lang, vn_error *err)
 		return vn_error_set(err, VN_EINVAL, "vn_text_new: no output pointer");
 	*out = NULL;
 	vn_text *t = calloc(1, sizeof *t);
+	/* calloc, not aligned_alloc + memset: a block this big is mapped
+	 * fresh and already zero, so a page costs something only when a word
+	 * lands in it. A short-lived user (one CGI request, a few hundred
+	 * words) then does not pay for clearing 1 MB it never reads. */
 	if (t)
-		t->cache = aligned_alloc(64, ((size_t)WC_SETS * 2 + 1) * sizeof *t->cache);
-	if (t && t->cache)
-		memset(t->cache, 0, ((size_t)WC_SETS * 2 + 1) * sizeof *t->cache);
-	if (!t || !t->cache) {
+		t->cache_mem = calloc(1, ((size_t)WC_SETS * 2 + 1) * sizeof *t->cache + 63);
+	if (!t || !t->cache_mem) {
 		free(t);
 		return vn_error_set(err, VN_ENOMEM, "out of memory");
 	}
+	t->cache = (wcent *)(((uintptr_t)t->cache_mem + 63) & ~(uintptr_t)63);
 	int rc = vn_text_set_lang(t, lang, err);
 	if (rc) {
-		free(t->cache);
+		free(t->cache_mem);
 		free(t);
 		return rc;
 	}
@@ -504,7 +508,7 @@ void vn_text_free(vn_text *t)
 	vn_buf_free(&t->clu);
 	vn_buf_free(&t->tmp);
 	free(t->u32);
-	free(t->cache);
+	free(t->cache_mem);
 	free(t);
 }
 
