@@ -11,6 +11,8 @@
 #include <cstring>
 #include <mutex>
 
+#include <sys/stat.h>
+
 using vn_shim::guard;
 using vn_shim::guard_reader;
 using vn_shim::to_buf;
@@ -530,6 +532,116 @@ uint32_t vn_db_writer_doccount(const vn_db_writer *w)
 	    }) != 0)
 		return 0;
 	return n;
+}
+
+int vn_db_writer_add(vn_db_writer *w, const vn_db_doc *doc, vn_docid *out_id, vn_error *err)
+{
+	if (w == nullptr || doc == nullptr)
+		return null_arg(err, w == nullptr ? "w" : "doc");
+	return guard(err, [&]() -> int {
+		ensure_txn(w);
+		Xapian::docid id = w->db.add_document(doc->doc);
+		if (out_id != nullptr)
+			*out_id = id;
+		return 0;
+	});
+}
+
+int vn_db_writer_delete_docid(vn_db_writer *w, vn_docid id, vn_error *err)
+{
+	if (w == nullptr)
+		return null_arg(err, "w");
+	if (id == 0)
+		return vn_error_set(err, VN_ENOTFOUND, "docid 0 does not exist");
+	return guard(err, [&]() -> int {
+		ensure_txn(w);
+		w->db.delete_document(id);
+		return 0;
+	});
+}
+
+/* ---- compaction ----------------------------------------------------------- */
+
+} // extern "C"
+
+namespace {
+
+/* Carries a resolver's error code out through Xapian's compaction. */
+struct resolve_failed {
+	int code;
+};
+
+class resolving_compactor : public Xapian::Compactor {
+  public:
+	resolving_compactor(vn_db_resolve_fn fn, void *payload) : fn_(fn), payload_(payload) {}
+	~resolving_compactor() override { vn_buf_free(&out_); }
+
+	std::string resolve_duplicate_metadata(const std::string &key, size_t num_tags,
+					       const std::string tags[]) override
+	{
+		if (fn_ == nullptr)
+			return tags[0];
+		std::vector<const char *> ptrs(num_tags);
+		std::vector<size_t> lens(num_tags);
+		for (size_t i = 0; i < num_tags; i++) {
+			ptrs[i] = tags[i].data();
+			lens[i] = tags[i].size();
+		}
+		vn_buf_clear(&out_);
+		/* Glass hands over the table key, which is the user's key behind
+		 * the two-byte metadata marker "\0\xc0"; callers see their key. */
+		size_t skip = key.size() >= 2 && key[0] == '\0' && key[1] == '\xc0' ? 2 : 0;
+		int rc = fn_(key.data() + skip, key.size() - skip, ptrs.data(), lens.data(), num_tags, &out_,
+			     payload_);
+		if (rc < 0)
+			throw resolve_failed{rc};
+		return std::string(out_.data == nullptr ? "" : out_.data, out_.len);
+	}
+
+  private:
+	vn_db_resolve_fn fn_;
+	void *payload_;
+	vn_buf out_ = VN_BUF_INIT;
+};
+
+} // namespace
+
+extern "C" {
+
+int vn_db_compact(const char *const *sources, size_t n, const char *dest, unsigned flags,
+		  vn_db_resolve_fn resolve, void *payload, vn_error *err)
+{
+	if (sources == nullptr || dest == nullptr)
+		return null_arg(err, sources == nullptr ? "sources" : "dest");
+	if (n == 0)
+		return vn_error_set(err, VN_EINVAL, "no database to compact");
+	if (flags & ~unsigned(VN_DB_COMPACT_FULL | VN_DB_COMPACT_FULLER | VN_DB_COMPACT_MULTIPASS))
+		return vn_error_set(err, VN_EINVAL, "unknown compaction flags %#x", flags);
+	struct stat st;
+	if (lstat(dest, &st) == 0)
+		return vn_error_set(err, VN_EIO, "compaction target %s already exists", dest);
+	return guard(err, [&]() -> int {
+		Xapian::Database all;
+		for (size_t i = 0; i < n; i++) {
+			if (sources[i] == nullptr)
+				return vn_error_set(err, VN_EINVAL, "source %zu is NULL", i);
+			all.add_database(Xapian::Database(sources[i]));
+		}
+		resolving_compactor c(resolve, payload);
+		unsigned xflags = 0;
+		if (flags & VN_DB_COMPACT_FULLER)
+			xflags |= Xapian::Compactor::FULLER;
+		else if (flags & VN_DB_COMPACT_FULL)
+			xflags |= Xapian::Compactor::FULL;
+		if (flags & VN_DB_COMPACT_MULTIPASS)
+			xflags |= Xapian::DBCOMPACT_MULTIPASS;
+		try {
+			all.compact(dest, xflags, 0, c);
+		} catch (const resolve_failed &f) {
+			return vn_error_set(err, f.code, "merging metadata failed: %s", vn_strerror(f.code));
+		}
+		return 0;
+	});
 }
 
 /* ---- documents ----------------------------------------------------------- */

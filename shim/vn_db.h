@@ -129,6 +129,36 @@ int vn_db_writer_allterms(vn_db_writer *w, const char *prefix, size_t plen, vn_d
 			  void *payload, vn_error *err);
 uint32_t vn_db_writer_doccount(const vn_db_writer *w);
 
+/* Add doc as a new document (no lookup by id term: for building a new
+ * database); *out_id (may be NULL) receives its docid. */
+int vn_db_writer_add(vn_db_writer *w, const vn_db_doc *doc, vn_docid *out_id, vn_error *err);
+/* Delete one document by docid; VN_ENOTFOUND when there is none. */
+int vn_db_writer_delete_docid(vn_db_writer *w, vn_docid id, vn_error *err);
+
+/* ---- compaction ----------------------------------------------------------- */
+
+/* Compaction levels and flags (Xapian::Compactor): FULL packs blocks tightly
+ * and suits a database that is updated afterwards; FULLER packs further. */
+enum vn_db_compact_flags {
+	VN_DB_COMPACT_STANDARD = 0,
+	VN_DB_COMPACT_FULL = 1,
+	VN_DB_COMPACT_FULLER = 2,
+	VN_DB_COMPACT_MULTIPASS = 8   /* merge postlists in several passes */
+};
+/* Called for a metadata key set in more than one source: tags[0..ntags) in
+ * source order. Fill out (cleared beforehand) with the merged value. A
+ * negative return stops the compaction with that
+ * code. */
+typedef int (*vn_db_resolve_fn)(const char *key, size_t klen, const char *const *tags,
+				const size_t *lens, size_t ntags, vn_buf *out, void *payload);
+/* Merge sources[0..n) into a new database at dest (a directory that must not
+ * exist yet), docids renumbered in source order. resolve NULL keeps the first
+ * source's value of a duplicate key. A source may be a database that a
+ * writer holds (its last commit is read). On failure dest may hold a partial
+ * result, which the caller removes. */
+int vn_db_compact(const char *const *sources, size_t n, const char *dest, unsigned flags,
+		  vn_db_resolve_fn resolve, void *payload, vn_error *err);
+
 /* ---- documents ----------------------------------------------------------- */
 
 int vn_db_doc_new(vn_db_doc **out, vn_error *err);
@@ -237,6 +267,9 @@ uint32_t vn_db_mset_termfreq(const vn_db_mset *ms, const char *term, size_t len)
  * most frequent first; VN_ENOTFOUND if no facet was added for slot. */
 typedef int (*vn_db_facet_fn)(const char *value, size_t len, uint32_t count, void *payload);
 int vn_db_mset_facet(const vn_db_mset *ms, unsigned slot, vn_db_facet_fn fn, void *payload, vn_error *err);
+/* Number of matches the facet of slot counted (Xapian looks at about
+ * check_at_least of them, not all); 0 if no facet was added for slot. */
+uint32_t vn_db_mset_facet_seen(const vn_db_mset *ms, unsigned slot);
 void vn_db_mset_free(vn_db_mset *ms);
 
 #ifdef __cplusplus

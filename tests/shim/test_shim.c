@@ -649,6 +649,123 @@ static void test_replace_delete_get_value(void **state)
 	vn_buf_free(&b);
 }
 
+static void test_add_delete_docid(void **state)
+{
+	struct fixture *f = *state;
+	vn_error e_ = VN_ERROR_INIT;
+	vn_error err = VN_ERROR_INIT;
+	vn_db_writer *w = NULL;
+	vn_db_doc *doc = NULL;
+	vn_docid id1 = 0, id2 = 0;
+	OK(vn_db_writer_open(&w, f->db1, VN_DB_CREATE, 0, &e_));
+	OK(vn_db_doc_new(&doc, &e_));
+	OK(vn_db_doc_add_boolean_term(doc, "Qx", 2, &e_));
+	OK(vn_db_writer_add(w, doc, &id1, &e_));
+	/* No lookup by id term: the same document goes in twice. */
+	OK(vn_db_writer_add(w, doc, &id2, &e_));
+	assert_int_equal(id1, 1);
+	assert_int_equal(id2, 2);
+	assert_int_equal(vn_db_writer_doccount(w), 2);
+	OK(vn_db_writer_delete_docid(w, id1, &e_));
+	assert_int_equal(vn_db_writer_doccount(w), 1);
+	assert_int_equal(vn_db_writer_delete_docid(w, id1, &err), VN_ENOTFOUND);
+	assert_string_equal(err.klass, "DocNotFoundError");
+	assert_int_equal(vn_db_writer_delete_docid(w, 0, &err), VN_ENOTFOUND);
+	assert_int_equal(vn_db_writer_add(w, NULL, NULL, &err), VN_EINVAL);
+	OK(vn_db_writer_commit(w, &e_));
+	vn_db_writer_free(w);
+	vn_db_doc_free(doc);
+}
+
+/* Sums "n" counts: the resolver the compaction test passes. */
+static int sum_tags(const char *key, size_t klen, const char *const *tags, const size_t *lens, size_t ntags,
+		    vn_buf *out, void *payload)
+{
+	int *calls = payload;
+	(*calls)++;
+	if (klen == 4 && memcmp(key, "fail", 4) == 0)
+		return VN_ERANGE;
+	long total = 0;
+	for (size_t i = 0; i < ntags; i++) {
+		char tmp[32];
+		snprintf(tmp, sizeof tmp, "%.*s", (int)lens[i], tags[i]);
+		total += strtol(tmp, NULL, 10);
+	}
+	return vn_buf_printf(out, "%ld", total);
+}
+
+static void set_meta(const char *path, const char *key, const char *val)
+{
+	vn_error e_ = VN_ERROR_INIT;
+	vn_db_writer *w = NULL;
+	OK(vn_db_writer_open(&w, path, VN_DB_CREATE_OR_OPEN, 0, &e_));
+	OK(vn_db_writer_set_metadata(w, key, val, strlen(val), &e_));
+	OK(vn_db_writer_commit(w, &e_));
+	vn_db_writer_free(w);
+}
+
+static void test_compact(void **state)
+{
+	struct fixture *f = *state;
+	vn_error e_ = VN_ERROR_INIT;
+	vn_error err = VN_ERROR_INIT;
+	char out[160], out2[160], out3[160];
+	snprintf(out, sizeof out, "%s/merged", f->dir);
+	snprintf(out2, sizeof out2, "%s/first", f->dir);
+	snprintf(out3, sizeof out3, "%s/failed", f->dir);
+	build(f->db1, corpus, 3);
+	build(f->db2, corpus + 3, NCORPUS - 3);
+	set_meta(f->db1, "count", "2");
+	set_meta(f->db2, "count", "5");
+	set_meta(f->db1, "only1", "a");
+	/* A source that a writer holds, with uncommitted changes: its last commit is read. */
+	vn_db_writer *w = NULL;
+	vn_db_doc *doc = NULL;
+	OK(vn_db_writer_open(&w, f->db2, VN_DB_OPEN, 0, &e_));
+	OK(vn_db_doc_new(&doc, &e_));
+	add_art(w, doc, &(struct art){"9", "chưa ghi", NULL, NULL});
+
+	const char *src[] = {f->db1, f->db2};
+	int calls = 0;
+	OK(vn_db_compact(src, 2, out, VN_DB_COMPACT_FULL, sum_tags, &calls, &e_));
+	assert_int_equal(calls, 1);
+	vn_db *db = open1(out);
+	assert_int_equal(vn_db_doccount(db), NCORPUS);
+	vn_buf b = VN_BUF_INIT;
+	OK(vn_db_get_metadata(db, "count", &b, &e_));
+	assert_string_equal(b.data, "7");
+	OK(vn_db_get_metadata(db, "only1", &b, &e_));
+	assert_string_equal(b.data, "a");
+	/* Docids follow source order: the first source's documents come first. */
+	OK(vn_db_document_data(db, 1, &b, &e_));
+	assert_string_equal(b.data, "1");
+	OK(vn_db_document_data(db, NCORPUS, &b, &e_));
+	assert_string_equal(b.data, corpus[NCORPUS - 1].id);
+	assert_ids(db, term("Q9"), "");
+	vn_db_free(db);
+
+	/* Without a resolver the first source's value is kept. */
+	OK(vn_db_compact(src, 2, out2, VN_DB_COMPACT_STANDARD, NULL, NULL, &e_));
+	db = open1(out2);
+	OK(vn_db_get_metadata(db, "count", &b, &e_));
+	assert_string_equal(b.data, "2");
+	vn_db_free(db);
+
+	/* Errors: an existing target, a missing source, a resolver's failure. */
+	assert_int_equal(vn_db_compact(src, 2, out, 0, NULL, NULL, &err), VN_EIO);
+	const char *missing[] = {f->db1, "/nonexistent/vn-db"};
+	assert_int_equal(vn_db_compact(missing, 2, out3, 0, NULL, NULL, &err), VN_ENOTFOUND);
+	assert_int_equal(vn_db_compact(src, 0, out3, 0, NULL, NULL, &err), VN_EINVAL);
+	assert_int_equal(vn_db_compact(src, 2, out3, 64, NULL, NULL, &err), VN_EINVAL);
+	set_meta(f->db1, "fail", "1");
+	vn_db_writer_free(w);
+	set_meta(f->db2, "fail", "2");
+	assert_int_equal(vn_db_compact(src, 2, out3, 0, sum_tags, &calls, &err), VN_ERANGE);
+	assert_non_null(strstr(err.msg, "merging metadata"));
+	vn_db_doc_free(doc);
+	vn_buf_free(&b);
+}
+
 static void test_documents(void **state)
 {
 	struct fixture *f = *state;
@@ -1289,6 +1406,8 @@ int main(void)
 		T(test_flush_threshold),
 		T(test_transactions),
 		T(test_replace_delete_get_value),
+		T(test_add_delete_docid),
+		T(test_compact),
 		T(test_documents),
 		T(test_corrupt_database),
 		T(test_version_mismatch),
