@@ -143,6 +143,8 @@ int vn_query_open(vn_query_engine **out, const char *const *paths, size_t npaths
 		e->cfg.max_terms = 32;
 	if (e->cfg.snippet_chars == 0)
 		e->cfg.snippet_chars = 240;
+	if (e->cfg.facet_sample == 0)
+		e->cfg.facet_sample = 2000;
 	e->cfg.synonyms_path = NULL; /* not kept: the caller's string */
 	e->w = default_weights;
 	tune_from_env(&e->w);
@@ -1034,6 +1036,7 @@ static int fill_hit(vn_query_engine *e, qb *B, const vn_query_request *req, vn_q
 typedef struct facet_ctx {
 	vn_query_facet *f;
 	size_t max;
+	double scale;    /* estimated matches / matches counted (> 1: a sample) */
 	int rc;
 } facet_ctx;
 
@@ -1043,6 +1046,10 @@ static int facet_cb(const char *value, size_t len, uint32_t count, void *payload
 	vn_query_facet *f = c->f;
 	if (f->n_values >= c->max)
 		return 1;
+	if (c->scale > 1.0) {
+		double v = floor(count * c->scale + 0.5);
+		count = v > 4e9 ? 4000000000u : (uint32_t)v;
+	}
 	vn_query_facet_value *nv = realloc(f->values, (f->n_values + 1) * sizeof *nv);
 	if (!nv)
 		return c->rc = VN_ENOMEM;
@@ -1198,7 +1205,13 @@ static int run_search(vn_query_engine *e, const vn_query_request *req, vn_db_que
 		for (size_t i = 0; i < N_FACETS; i++)
 			if ((rc = vn_db_search_add_facet(s, facet_slots[i].slot, err)))
 				goto out;
-	rc = vn_db_search_run(s, offset, limit, req->want_facets ? 100000 : offset + limit + 1, ms, err);
+	/* Facets count the matches Xapian looks at, which check_at_least
+	 * bounds: a sample of a few thousand keeps a common word's search
+	 * cheap, and the counts are scaled to the estimate afterwards. */
+	uint32_t check = offset + limit + 1;
+	if (req->want_facets && e->cfg.facet_sample > check)
+		check = e->cfg.facet_sample;
+	rc = vn_db_search_run(s, offset, limit, check, ms, err);
 out:
 	vn_db_search_free(s);
 	vn_db_query_free(full);
@@ -1330,7 +1343,13 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 			f->name = strdup(facet_slots[i].name);
 			if (!f->name)
 				goto nomem;
-			facet_ctx c = { f, facet_slots[i].max, 0 };
+			uint32_t seen = vn_db_mset_facet_seen(ms, facet_slots[i].slot);
+			double scale = 1.0;
+			if (seen > 0 && r->total > seen && !r->total_exact) {
+				scale = (double)r->total / seen;
+				r->facets_estimated = 1;
+			}
+			facet_ctx c = { f, facet_slots[i].max, scale, 0 };
 			vn_db_mset_facet(ms, facet_slots[i].slot, facet_cb, &c, NULL);
 			if (c.rc)
 				goto nomem;
@@ -1436,6 +1455,10 @@ int vn_query_result_json(const vn_query_result *r, vn_buf *out)
 	}
 	rc |= vn_buf_puts(out, "],\"suggestion\":");
 	rc |= json_opt(out, r->suggestion);
+	if (r->note) {
+		rc |= vn_buf_puts(out, ",\"note\":");
+		rc |= json_opt(out, r->note);
+	}
 	rc |= vn_buf_puts(out, ",\"facets\":{");
 	for (size_t i = 0; i < r->n_facets; i++) {
 		const vn_query_facet *f = &r->facets[i];
@@ -1452,7 +1475,10 @@ int vn_query_result_json(const vn_query_result *r, vn_buf *out)
 		}
 		rc |= vn_buf_putc(out, ']');
 	}
-	rc |= vn_buf_puts(out, "}}");
+	rc |= vn_buf_putc(out, '}');
+	if (r->facets_estimated)
+		rc |= vn_buf_puts(out, ",\"facets_estimated\":true");
+	rc |= vn_buf_putc(out, '}');
 	vn_buf_free(&html);
 	return rc ? VN_ENOMEM : 0;
 }

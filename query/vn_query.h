@@ -45,9 +45,11 @@ typedef struct vn_query_config {
 	size_t max_query_bytes;  /* longer queries are cut; 0 → default (1024) */
 	size_t max_terms;        /* more words are dropped; 0 → default (32) */
 	size_t snippet_chars;    /* approximate snippet length; 0 → default (240) */
+	uint32_t facet_sample;   /* facets count about this many matches and scale the
+				  * counts to the match estimate; 0 → default (2000) */
 } vn_query_config;
 
-#define VN_QUERY_CONFIG_INIT { 0, 0, NULL, 0, 0, 0 }
+#define VN_QUERY_CONFIG_INIT { 0, 0, NULL, 0, 0, 0, 0 }
 
 /* Open the engine over paths[0..npaths). cfg may be NULL (defaults). */
 int vn_query_open(vn_query_engine **out, const char *const *paths, size_t npaths,
@@ -109,6 +111,8 @@ typedef struct vn_query_result {
 	char *suggestion;              /* "did you mean" text or NULL */
 	vn_query_facet *facets;
 	size_t n_facets;
+	int facets_estimated;          /* 1 when more matched than the facet sample: the
+					* counts are scaled from the sample, not exact */
 	char *note;                    /* e.g. "syntax error: searched as plain words", or NULL */
 	uint32_t offset;
 	uint32_t limit;
@@ -120,7 +124,9 @@ void vn_query_result_free(vn_query_result *r);
 
 /* The JSON object shared by vnquery --json and the CGI:
  * {"query","total","hits":[{"id","title","date","category","site","url",
- *  "score","snippet"}],"suggestion","facets"} — "snippet" is HTML-escaped
+ *  "score","snippet"}],"suggestion"[,"note"],"facets"[,"facets_estimated":true]}
+ * — "note" only when there is one, "facets_estimated" only when the counts
+ * are estimates; "snippet" is HTML-escaped
  * text with the matched words in <mark>…</mark>. Appends to out. */
 int vn_query_result_json(const vn_query_result *r, vn_buf *out);
 

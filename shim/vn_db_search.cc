@@ -257,6 +257,16 @@ int vn_db_mset_facet(const vn_db_mset *ms, unsigned slot, vn_db_facet_fn fn, voi
 	return rc != 0 ? rc : stop;
 }
 
+uint32_t vn_db_mset_facet_seen(const vn_db_mset *ms, unsigned slot)
+{
+	if (ms == nullptr)
+		return 0;
+	for (const auto &f : ms->facets)
+		if (f.first == slot)
+			return (uint32_t)f.second->get_total();
+	return 0;
+}
+
 void vn_db_mset_free(vn_db_mset *ms)
 {
 	delete ms;

@@ -45,6 +45,8 @@ static void usage(FILE *f)
 	      "  --lang LANG       query language: vi (no stemming) or en         --lang en\n"
 	      "  --half-life DAYS  recency half-life for hybrid sort (default 365) --half-life 90\n"
 	      "  --facets          count hits by category, site, kind, year, month\n"
+	      "  --facet-sample N  count facets over about N matches, scaled to the total\n"
+	      "                    (default 2000; estimates are marked ~)  --facet-sample 100000\n"
 	      "  --no-snippets     no snippet (faster)\n"
 	      "  --no-suggest      no \"did you mean\"\n"
 	      "  --synonyms FILE   abbreviation list (default: query/synonyms.txt)\n"
@@ -145,7 +147,8 @@ static void print_person(const vn_query_result *r, int color)
 				continue;
 			printf("%s:", f->name);
 			for (size_t j = 0; j < f->n_values && j < 12; j++)
-				printf("%s %s (%u)", j ? "," : "", f->values[j].value, f->values[j].count);
+				printf("%s %s (%s%u)", j ? "," : "", f->values[j].value, r->facets_estimated ? "~" : "",
+				       f->values[j].count);
 			putchar('\n');
 		}
 	}
@@ -167,7 +170,7 @@ static int cmp_double(const void *a, const void *b)
 int main(int argc, char **argv)
 {
 	enum { O_FROM = 256, O_TO, O_CATEGORY, O_SITE, O_KIND, O_LANG, O_HALF, O_COLOR, O_SYN,
-	       O_NOSNIP, O_NOSUGG, O_TIMING, O_COMPLETE };
+	       O_NOSNIP, O_NOSUGG, O_TIMING, O_COMPLETE, O_FSAMPLE };
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },       { "json", no_argument, NULL, 'j' },
 		{ "batch", no_argument, NULL, 'b' },          { "limit", required_argument, NULL, 'n' },
@@ -176,7 +179,8 @@ int main(int argc, char **argv)
 		{ "category", required_argument, NULL, O_CATEGORY },
 		{ "site", required_argument, NULL, O_SITE },  { "kind", required_argument, NULL, O_KIND },
 		{ "lang", required_argument, NULL, O_LANG },  { "half-life", required_argument, NULL, O_HALF },
-		{ "facets", no_argument, NULL, 'f' },         { "color", optional_argument, NULL, O_COLOR },
+		{ "facets", no_argument, NULL, 'f' },         { "facet-sample", required_argument, NULL, O_FSAMPLE },
+	         { "color", optional_argument, NULL, O_COLOR },
 		{ "colour", optional_argument, NULL, O_COLOR },
 		{ "synonyms", required_argument, NULL, O_SYN },
 		{ "no-snippets", no_argument, NULL, O_NOSNIP },
@@ -243,6 +247,13 @@ int main(int argc, char **argv)
 			break;
 		}
 		case 'f': req.want_facets = 1; break;
+		case O_FSAMPLE:
+			if (parse_u32(optarg, 100000000, &cfg.facet_sample) || cfg.facet_sample == 0) {
+				fprintf(stderr, "vnquery: --facet-sample wants a number from 1 to 100000000, not \"%s\"\n",
+					optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		case O_COLOR:
 			if (!optarg || !strcmp(optarg, "always"))
 				color = 1;

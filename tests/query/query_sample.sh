@@ -126,6 +126,26 @@ assert any("<mark>" in h["snippet"] for h in d["hits"])
 assert {"category", "year"} <= set(d["facets"])
 assert all("value" in v and "count" in v for v in d["facets"]["category"])
 ' && ok "JSON shape" || bad "JSON shape"
+# facets: exact while the matches fit the sample; over it, counts scaled
+# from the sample to the estimated total and flagged as estimates
+"${Q[@]}" --json --facets --no-snippets --sort relevance --limit 1 "năm" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert "facets_estimated" not in d, d.keys()
+assert sum(v["count"] for v in d["facets"]["kind"]) == d["total"], (d["total"], d["facets"]["kind"])
+' && ok "facets exact under the sample" || bad "exact facets"
+"${Q[@]}" --json --facets --facet-sample 3 --no-snippets --sort relevance --limit 1 "năm" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d.get("facets_estimated") is True, d.keys()
+kinds = d["facets"]["kind"]
+assert abs(sum(v["count"] for v in kinds) - d["total"]) <= len(kinds), (d["total"], kinds)
+' && ok "facets sampled and scaled (--facet-sample 3)" || bad "sampled facets"
+out=$("${Q[@]}" --facets --facet-sample 3 --limit 1 "năm" | grep "^kind:")
+case $out in *"(~"*) ok "estimated counts marked ~ ($out)";; *) bad "no ~ on estimates: $out";; esac
+"${Q[@]}" --json --no-snippets "(((syntax" | python3 -c '
+import json, sys
+assert "syntax error" in json.load(sys.stdin)["note"]' && ok "--json has the note" || bad "--json note"
 printf 'dang vien\n\nUBND\n' | "${Q[@]}" --batch > "$work/batch.out"; rc=$?
 [ $rc -eq 0 ] && [ "$(wc -l < "$work/batch.out")" -eq 3 ] &&
   python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$work/batch.out" &&
