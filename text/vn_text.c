@@ -88,6 +88,11 @@ typedef struct cell {
 #define WC_FORM 20
 #define WC_DATA 43
 #define WC_SETS 8192
+/* A new handle starts with a small table that grows (x4, contents dropped)
+ * between scans once it has missed more words than it holds: a short-lived
+ * user (one CGI request: a query and ten snippets) touches a few pages, a
+ * long run (the indexer) reaches WC_SETS within its first documents. */
+#define WC_SETS_FIRST 128
 #define WC_SAME 0x80        /* in wcent.flags: CANONICAL is the word's own bytes */
 typedef struct wcent {
 	uint64_t raw[2];    /* the tag; an empty entry matches no word */
@@ -99,8 +104,10 @@ typedef struct wcent {
 struct vn_text {
 	struct sb_stemmer *stemmer; /* NULL for Vietnamese */
 	int reference;              /* tests: general path only (vn_text_test.h) */
-	wcent *cache;               /* WC_SETS * 2 (+ 1 spare) entries, 64-aligned */
+	wcent *cache;               /* (cache_mask + 1) * 2 (+ 1 spare) entries, 64-aligned */
 	void *cache_mem;            /* cache's allocation (freed) */
+	size_t cache_mask;          /* sets - 1 */
+	size_t cache_fills;         /* misses since the table was made */
 	cell word[VN_WORD_MAX];
 	size_t wn;
 	char cn[VN_WORD_MAX * 4 + 8];
@@ -470,23 +477,32 @@ int vn_text_set_lang(vn_text *t, const char *lang, vn_error *err)
 	return 0;
 }
 
+/* A zeroed table of `sets` sets in place of the current one. calloc, not
+ * aligned_alloc + memset: a big block is mapped fresh and already zero, so
+ * a page costs something only when a word lands in it. */
+static int cache_make(vn_text *t, size_t sets)
+{
+	void *mem = calloc(1, (sets * 2 + 1) * sizeof(wcent) + 63);
+	if (!mem)
+		return VN_ENOMEM;
+	free(t->cache_mem);
+	t->cache_mem = mem;
+	t->cache = (wcent *)(((uintptr_t)mem + 63) & ~(uintptr_t)63);
+	t->cache_mask = sets - 1;
+	t->cache_fills = 0;
+	return 0;
+}
+
 int vn_text_new(vn_text **out, const char *lang, vn_error *err)
 {
 	if (!out)
 		return vn_error_set(err, VN_EINVAL, "vn_text_new: no output pointer");
 	*out = NULL;
 	vn_text *t = calloc(1, sizeof *t);
-	/* calloc, not aligned_alloc + memset: a block this big is mapped
-	 * fresh and already zero, so a page costs something only when a word
-	 * lands in it. A short-lived user (one CGI request, a few hundred
-	 * words) then does not pay for clearing 1 MB it never reads. */
-	if (t)
-		t->cache_mem = calloc(1, ((size_t)WC_SETS * 2 + 1) * sizeof *t->cache + 63);
-	if (!t || !t->cache_mem) {
+	if (!t || cache_make(t, WC_SETS_FIRST) != 0) {
 		free(t);
 		return vn_error_set(err, VN_ENOMEM, "out of memory");
 	}
-	t->cache = (wcent *)(((uintptr_t)t->cache_mem + 63) & ~(uintptr_t)63);
 	int rc = vn_text_set_lang(t, lang, err);
 	if (rc) {
 		free(t->cache_mem);
@@ -933,7 +949,7 @@ static inline void word_rec(scan *sc, wrec *r, size_t i, size_t len, const uint6
 	r->x[0] = x[0];
 	r->x[1] = x[1];
 	uint64_t h = (x[0] * 0x9E3779B97F4A7C15ull) ^ (x[1] * 0xC2B2AE3D27D4EB4Full);
-	r->set = &sc->t->cache[((h >> 40) & (WC_SETS - 1)) * 2];
+	r->set = &sc->t->cache[((h >> 40) & sc->t->cache_mask) * 2];
 }
 
 /* Find the next LOOKAHEAD simple words from `from` on, hash them and
@@ -981,6 +997,10 @@ static int run_scan(scan *sc, const char *text, size_t n)
 	vn_text *t = sc->t;
 	int rc = 0;
 	size_t i = 0;
+	/* Between scans no record points into the table: it may grow. A
+	 * failed allocation keeps the small one (it is only a cache). */
+	if (t->cache_mask + 1 < WC_SETS && t->cache_fills > (t->cache_mask + 1) * 2)
+		(void)cache_make(t, (t->cache_mask + 1) * 4);
 	t->wn = 0;
 	sc->scan_len = n;
 	sc->rn = sc->ri = sc->ahead = 0;
@@ -1448,6 +1468,7 @@ __attribute__((noinline)) static wcent *cache_fill(scan *sc, const unsigned char
 						   const wrec *rec, wres *r)
 {
 	vn_text *t = sc->t;
+	t->cache_fills++;
 	t->wn = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
