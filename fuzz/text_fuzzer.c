@@ -1,5 +1,6 @@
 /* text_fuzzer.c — the whole text pipeline (text/vn_text.h) on arbitrary
- * bytes: repair, tokenize, CANONICAL, KEY, Telex, fold, is_syllable. Checks
+ * bytes: repair, tokenize, CANONICAL, KEY, Telex, fold, is_syllable, and
+ * the reading of non-UTF-8 bytes (vn_text_decode_bytes). Checks
  * what must hold for any input: tokens inside the input with consecutive
  * positions and non-empty valid UTF-8 forms, valid UTF-8 output, NORMALIZE
  * = CANONICAL + KEY, KEY = the keys of the tokens joined by spaces, and
@@ -70,6 +71,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		__builtin_trap();
 	r = vn_text_is_syllable(t, s, size);
 	if (r != 0 && r != 1)
+		__builtin_trap();
+	/* bytes of any encoding: valid UTF-8 out, valid UTF-8 in copied as is */
+	int charset = -1;
+	if (vn_text_decode_bytes(s, size, &c2, &charset) || !vn_utf8_valid(c2.data, c2.len) ||
+	    charset < VN_BYTES_UTF8 || charset > VN_BYTES_CP1258)
+		__builtin_trap();
+	if (vn_utf8_valid(s, size) && (charset != VN_BYTES_UTF8 || c2.len != size ||
+				       (size && memcmp(c2.data, s, size) != 0)))
 		__builtin_trap();
 	vn_buf_free(&a.keys);
 	vn_buf_free(&c);

@@ -53,6 +53,7 @@
 #include <strings.h>
 
 #include "vn_article_int.h"
+#include "vn_text.h"
 
 #define MAX_SELECTORS 32      /* per key */
 #define MAX_COMPOUNDS 16      /* per selector */
@@ -1028,9 +1029,30 @@ int vn_article__parse_html(vn_article__doc *d, const char *buf, size_t n,
 	size_t head = n < 4096 ? n : 4096;
 	const char *enc = memmem(buf, head, "charset", 7) || memmem(buf, head, "CHARSET", 7) ||
 				  memmem(buf, head, "Charset", 7) ? NULL : "UTF-8";
+	/* an undeclared page that is not UTF-8 predates Unicode (TCVN3, VNI,
+	 * Windows-1258): read it in its code page rather than as garbage */
+	vn_buf legacy = VN_BUF_INIT;
+	int charset = VN_BYTES_UTF8;
+	if (enc && !vn_utf8_valid(buf, n)) {
+		if (vn_text_decode_bytes(buf, n, &legacy, &charset) < 0) {
+			vn_buf_free(&legacy);
+			return vn_error_set(err, VN_ENOMEM, "out of memory");
+		}
+		if (legacy.len > INT_MAX) {
+			vn_buf_free(&legacy);
+			return vn_error_set(err, VN_EINVAL, "page too large for the HTML parser");
+		}
+		buf = legacy.data ? legacy.data : "";
+		n = legacy.len;
+	}
 	htmlDocPtr doc = htmlReadMemory(buf, (int)n, NULL, enc,
 					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 						HTML_PARSE_NONET);
+	vn_buf_free(&legacy);
+	if (doc && (charset == VN_BYTES_CP1252 || charset == VN_BYTES_CP1258))
+		vn_article__warn(d->warning, "%s",
+				 charset == VN_BYTES_CP1258 ? "not UTF-8: read as Windows-1258" :
+							      "not UTF-8: read as a legacy Vietnamese encoding");
 	if (!doc)
 		return vn_error_set(err, VN_EINVAL, "not an HTML page");
 	xmlNode *root = xmlDocGetRootElement(doc);

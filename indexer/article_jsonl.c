@@ -43,6 +43,7 @@
 #include <strings.h>
 
 #include "vn_article_int.h"
+#include "vn_text.h"
 
 #define TITLE_FROM_BODY_MAX 120
 
@@ -381,47 +382,24 @@ int vn_article__json_record(vn_article__json *j, json_t *obj, size_t max_body, c
 	return 0;
 }
 
-/* Copies line into j->fixed with each invalid UTF-8 byte replaced by U+FFFD. */
-static int repair_utf8(vn_buf *b, const char *s, size_t n)
-{
-	vn_buf_clear(b);
-	if (vn_buf_reserve(b, n + n / 2 + 16) < 0)
-		return VN_ENOMEM;
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-	while (i < n) {
-		size_t run = i;
-		while (run < n && p[run] < 0x80)
-			run++;
-		if (run > i && vn_buf_append(b, s + i, run - i) < 0)
-			return VN_ENOMEM;
-		i = run;
-		if (i >= n)
-			break;
-		uint32_t cp;
-		size_t k = vn_utf8_decode(&cp, p + i, n - i);
-		int rc;
-		if (cp == 0xFFFD && !(k == 3 && p[i] == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD))
-			rc = vn_buf_append(b, "\xEF\xBF\xBD", 3);
-		else
-			rc = vn_buf_append(b, s + i, k);
-		if (rc < 0)
-			return VN_ENOMEM;
-		i += k;
-	}
-	return 0;
-}
-
 int vn_article__json_line(vn_article__json *j, const char *line, size_t n, size_t max_body,
 			  const char *where, vn_article *out, vn_error *err)
 {
 	vn_article__json_reset(j);
 	if (!vn_utf8_valid(line, n)) {
-		if (repair_utf8(&j->fixed, line, n) < 0)
+		/* stray bytes become U+FFFD; a line in a pre-Unicode code page
+		 * (TCVN3, VNI, Windows-1258) is read in it */
+		int charset;
+		if (vn_text_decode_bytes(line, n, &j->fixed, &charset) < 0)
 			return vn_error_set(err, VN_ENOMEM, "out of memory");
-		line = j->fixed.data;
+		line = j->fixed.data ? j->fixed.data : "";
 		n = j->fixed.len;
-		vn_article__warn(j->warning, "invalid UTF-8 replaced with U+FFFD");
+		if (charset == VN_BYTES_UTF8_REPLACED)
+			vn_article__warn(j->warning, "invalid UTF-8 replaced with U+FFFD");
+		else
+			vn_article__warn(j->warning, "not UTF-8: read as %s",
+					 charset == VN_BYTES_CP1258 ? "Windows-1258" :
+								      "a legacy Vietnamese encoding");
 	}
 	json_error_t jerr;
 	j->root = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);

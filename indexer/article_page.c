@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "vn_article_int.h"
+#include "vn_text.h"
 
 typedef struct line {
 	const char *s;
@@ -252,11 +253,35 @@ static int split_lines(line **out, size_t *out_n, const char *buf, size_t n)
 	return 0;
 }
 
+static int parse_page_utf8(vn_article__doc *d, const char *buf, size_t n, vn_error *err);
+
 int vn_article__parse_page(vn_article__doc *d, const char *buf, size_t n, vn_error *err)
 {
 	memset(d, 0, sizeof *d);
 	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		buf += 3, n -= 3;
+	if (vn_utf8_valid(buf, n))
+		return parse_page_utf8(d, buf, n, err);
+	/* a page saved before Unicode (TCVN3, VNI, Windows-1258): read it in
+	 * its code page rather than as garbage */
+	vn_buf text = VN_BUF_INIT;
+	int charset;
+	int rc = vn_text_decode_bytes(buf, n, &text, &charset);
+	if (rc == 0)
+		rc = parse_page_utf8(d, text.data ? text.data : "", text.len, err);
+	else
+		rc = vn_error_set(err, rc, "out of memory");
+	vn_buf_free(&text);
+	if (rc == 0)
+		vn_article__warn(d->warning, "%s",
+				 charset == VN_BYTES_UTF8_REPLACED ? "invalid UTF-8 replaced with U+FFFD" :
+				 charset == VN_BYTES_CP1258	   ? "not UTF-8: read as Windows-1258" :
+								     "not UTF-8: read as a legacy Vietnamese encoding");
+	return rc;
+}
+
+static int parse_page_utf8(vn_article__doc *d, const char *buf, size_t n, vn_error *err)
+{
 	line *ls = NULL;
 	size_t nl = 0;
 	if (split_lines(&ls, &nl, buf, n) < 0)

@@ -94,6 +94,21 @@ enum vn_encoding {
  * Vietnamese, English, code and numbers are never changed. */
 int vn_text_repair(vn_text *t, const char *s, size_t n, vn_buf *out, int *out_enc);
 
+/* Bytes of unknown encoding as well-formed UTF-8, for readers of files that
+ * may predate Unicode. Valid UTF-8 is copied. Mostly-UTF-8 text with stray
+ * bytes gets U+FFFD for them. Otherwise every byte is one character of
+ * Windows-1258 or of Windows-1252 (then repaired: raw TCVN3 and VNI bytes),
+ * whichever gives more valid Vietnamese syllables. out is cleared first;
+ * *out_charset (may be NULL) gets a VN_BYTES_* value. Returns 0, VN_EINVAL
+ * or VN_ENOMEM. Needs no vn_text. */
+enum vn_bytes_charset {
+	VN_BYTES_UTF8 = 0,          /* valid UTF-8, copied */
+	VN_BYTES_UTF8_REPLACED = 1, /* UTF-8 with invalid bytes → U+FFFD */
+	VN_BYTES_CP1252 = 2,        /* Windows-1252, TCVN3 or VNI (repaired) */
+	VN_BYTES_CP1258 = 3         /* Windows-1258 */
+};
+int vn_text_decode_bytes(const char *s, size_t n, vn_buf *out, int *out_charset);
+
 /* CANONICAL form (the vnnorm left column): repair, Ð→Đ, mark order, NFC,
  * new-style tones; case, spacing and punctuation kept. out is cleared first. */
 int vn_text_canonical(vn_text *t, const char *s, size_t n, vn_buf *out);

@@ -851,6 +851,47 @@ static void parse_html_ok(const char *html, const vn_article__html_config *cfg, 
 		fail_msg("parse_html: %s", err.msg);
 }
 
+/* Files saved before Unicode: raw TCVN3 in a JSON line, raw VNI in a
+ * scraped page, undeclared Windows-1258 in an HTML page — each read in its
+ * code page (the text core repairs TCVN3/VNI), with a warning, never as
+ * U+FFFD garbage. */
+static void test_legacy_encodings(void **state)
+{
+	(void)state;
+	/* "đảng viên người Việt" ×2 in TCVN3 bytes */
+	recs rs;
+	static const char line[] = "{\"id\": \"t3\", \"title\": \"\xAE\xB6ng vi\xAAn ng\xAD\xEAi Vi\xD6t\", "
+				   "\"body\": \"\xAE\xB6ng vi\xAAn ng\xAD\xEAi Vi\xD6t.\"}";
+	read_mem(VN_ARTICLE_FMT_JSONL, line, sizeof line - 1, &rs);
+	assert_int_equal(rs.n, 1);
+	assert_int_equal(rs.v[0].status, VN_ARTICLE_OK);
+	assert_string_equal(rs.v[0].title, "đảng viên người Việt");
+	assert_non_null(strstr(rs.v[0].warning, "not UTF-8"));
+	recs_free(&rs);
+
+	/* VNI: title line, date line, body, author */
+	static const char page[] = "Ta\xE4p hua\xE1n \xF1" "a\xFBng vie\xE2n m\xF4\xF9i\n"
+				   "21/03/2023\n"
+				   "Ca\xF9" "c \xF1" "a\xFBng vie\xE2n m\xF4\xF9i \xF1" "a\xF5 tham gia ta\xE4p hua\xE1n.\n";
+	read_mem(VN_ARTICLE_FMT_PAGE, page, sizeof page - 1, &rs);
+	assert_int_equal(rs.n, 1);
+	assert_int_equal(rs.v[0].status, VN_ARTICLE_OK);
+	assert_string_equal(rs.v[0].title, "Tập huấn đảng viên mới");
+	assert_string_equal(rs.v[0].date, "2023-03-21");
+	assert_non_null(strstr(rs.v[0].body, "đảng viên"));
+	assert_null(strstr(rs.v[0].body, "\xEF\xBF\xBD"));
+	recs_free(&rs);
+
+	/* Windows-1258 (precomposed letter + combining tone byte), no charset */
+	vn_article__doc d;
+	parse_html_ok("<html><head><title>\xD0" "a\xD2ng vi\xEAn ng\xFD\xF5\xCCi Vi\xEA\xF2t</title></head>"
+		      "<body><article><p>\xD0" "a\xD2ng vi\xEAn ng\xFD\xF5\xCCi Vi\xEA\xF2t.</p></article></body></html>",
+		      NULL, NULL, &d);
+	assert_string_equal(d.title, "Đa\xCC\x89ng viên ngươ\xCC\x80i Viê\xCC\xA3t");
+	assert_non_null(strstr(d.warning, "Windows-1258"));
+	vn_article__doc_free(&d);
+}
+
 static void test_html_defaults(void **state)
 {
 	(void)state;
@@ -1247,6 +1288,7 @@ int main(void)
 		cmocka_unit_test(test_page_synthetic),
 		cmocka_unit_test(test_page_variants),
 		cmocka_unit_test(test_page_seed),
+		cmocka_unit_test(test_legacy_encodings),
 		cmocka_unit_test(test_html_defaults),
 		cmocka_unit_test(test_html_failures),
 		cmocka_unit_test(test_html_config),
