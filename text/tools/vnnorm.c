@@ -14,7 +14,8 @@ static void usage(FILE *f)
 	fputs("usage: vnnorm [--tokens] [--lang LANG] < text\n"
 	      "\n"
 	      "For every input line prints CANONICAL<TAB>KEY:\n"
-	      "  CANONICAL  legacy encodings repaired, Ð→Đ, marks in order, NFC, new-style\n"
+	      "  CANONICAL  legacy encodings repaired (also lines that are not UTF-8: raw\n"
+	      "             TCVN3, VNI, Windows-1258), Ð→Đ, marks in order, NFC, new-style\n"
 	      "             tones (hoà, thuỷ); case, spaces and punctuation kept\n"
 	      "  KEY        the tokens without any mark, đ→d, lower case, one space apart\n"
 	      "\n"
@@ -105,7 +106,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "vnnorm: %s\n", err.msg);
 		return 2;
 	}
-	vn_buf out = VN_BUF_INIT, a = VN_BUF_INIT, k = VN_BUF_INIT;
+	vn_buf out = VN_BUF_INIT, a = VN_BUF_INIT, k = VN_BUF_INIT, raw = VN_BUF_INIT;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -119,7 +120,17 @@ int main(int argc, char **argv)
 			if (!rc)
 				rc = vn_buf_putc(&out, '\n');
 		} else {
-			rc = vn_text_normalize(t, line, n, &a, &k);
+			/* a line that is not UTF-8 is read in its pre-Unicode code
+			 * page (raw TCVN3, VNI, Windows-1258) */
+			const char *s = line;
+			if (!vn_utf8_valid(line, n)) {
+				rc = vn_text_decode_bytes(line, n, &raw, NULL);
+				if (rc)
+					goto failed;
+				s = raw.data ? raw.data : "";
+				n = raw.len;
+			}
+			rc = vn_text_normalize(t, s, n, &a, &k);
 			if (!rc)
 				rc = vn_buf_append(&out, a.data, a.len);
 			if (!rc)
@@ -129,6 +140,7 @@ int main(int argc, char **argv)
 			if (!rc)
 				rc = vn_buf_putc(&out, '\n');
 		}
+	failed:
 		if (rc) {
 			fprintf(stderr, "vnnorm: %s\n", vn_strerror(rc));
 			break;
@@ -153,6 +165,7 @@ int main(int argc, char **argv)
 	vn_buf_free(&out);
 	vn_buf_free(&a);
 	vn_buf_free(&k);
+	vn_buf_free(&raw);
 	vn_text_free(t);
 	return rc ? 1 : 0;
 }
