@@ -2,8 +2,9 @@
  * suggest.c — "did you mean": learned from the index itself, never forced.
  *  1. raw Telex ("ddangr vieen") when every word decodes to a syllable the
  *     index has and the words as typed are not in it;
- *  2. a misspelt word (its key absent from the index) → the most frequent
- *     indexed key at edit distance 1 (bounded: only absent words, only
+ *  2. a misspelt word (its key absent from the index) → the indexed key at
+ *     edit distance 1 that most often stands beside its neighbours (bigram
+ *     terms), else the most frequent one (bounded: only absent words, only
  *     ASCII keys of 2..24 letters, at most 4 words per query);
  *  3. words typed without accents → the most frequent accented form in the
  *     index's A<key> metadata (vn_schema.h), bigrams first, then syllables,
@@ -101,25 +102,43 @@ static int top_form(vn_db *db, vn_buf *tmp, const char *key, uint32_t min, doubl
 	return 1;
 }
 
-/* Most frequent indexed key at edit distance 1 from key (a-z0-9 only). */
-static int correct(vn_db *db, const char *key, char *out, size_t cap)
+/* How often "a b" stands in the index as a bigram (0 when a or b is NULL). */
+static uint32_t bigram_tf(vn_db *db, const char *a, const char *b)
+{
+	char pair[160];
+	if (!a || !b || snprintf(pair, sizeof pair, "%s %s", a, b) >= (int)sizeof pair)
+		return 0;
+	return tf_of(db, VN_PREFIX_BIGRAM, pair);
+}
+
+/* The indexed key at edit distance 1 from key (a-z0-9 only) that best fits
+ * between its neighbours left and right (keys, either may be NULL): first
+ * by how often it forms a bigram with them — "phat trein" is "phat trien",
+ * not the more frequent "tren" — then by its own frequency. */
+static int correct(vn_db *db, const char *key, const char *left, const char *right, char *out,
+		   size_t cap)
 {
 	static const char alpha[] = "abcdefghijklmnopqrstuvwxyz";
 	size_t n = strlen(key);
 	char cand[32], best[32] = "";
-	uint32_t best_tf = 0;
+	uint64_t best_score = 0;
 	if (n < 2 || n > 24)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!((key[i] >= 'a' && key[i] <= 'z') || (key[i] >= '0' && key[i] <= '9')))
 			return 0;
-#define TRY()                                                   \
-	do {                                                    \
-		uint32_t tf = tf_of(db, "", cand);              \
-		if (tf > best_tf) {                             \
-			best_tf = tf;                           \
-			memcpy(best, cand, sizeof best);        \
-		}                                               \
+#define TRY()                                                                              \
+	do {                                                                               \
+		uint32_t tf = tf_of(db, "", cand);                                         \
+		if (tf) {                                                                  \
+			uint64_t pairs = (uint64_t)bigram_tf(db, left, cand) +             \
+					 bigram_tf(db, cand, right);                       \
+			uint64_t score = (pairs << 32) | tf;                               \
+			if (score > best_score) {                                          \
+				best_score = score;                                        \
+				memcpy(best, cand, sizeof best);                           \
+			}                                                                  \
+		}                                                                          \
 	} while (0)
 	for (size_t i = 0; i < n; i++) { /* deletion */
 		memcpy(cand, key, i);
@@ -150,7 +169,7 @@ static int correct(vn_db *db, const char *key, char *out, size_t cap)
 			TRY();
 		}
 #undef TRY
-	if (!best_tf || strlen(best) + 1 > cap)
+	if (!best_score || strlen(best) + 1 > cap)
 		return 0;
 	memcpy(out, best, strlen(best) + 1);
 	return 1;
@@ -215,7 +234,9 @@ int vq_suggest(vn_query_engine *e, const char *q, size_t n, char **out)
 			continue;
 		char fixed[64];
 		corrections++;
-		if (correct(v.db, w->key, fixed, sizeof fixed)) {
+		const char *left = i ? c.w[i - 1].key : NULL;
+		const char *right = i + 1 < c.n && !(c.w[i + 1].flags & VN_TOK_NUMBER) ? c.w[i + 1].key : NULL;
+		if (correct(v.db, w->key, left, right, fixed, sizeof fixed)) {
 			memcpy(w->key, fixed, sizeof fixed);
 			memcpy(w->exact, fixed, sizeof fixed);
 			w->flags &= ~(unsigned)VN_TOK_MARKED;

@@ -105,6 +105,7 @@ expect_has minhan-2024-0702-hoi-nghi-hdnd "hội đồng nhân dân"
 # suggestions
 s=$(field suggestion "dang vien"); [ "$s" = "đảng viên" ] && ok "dang vien → $s" || bad "suggestion for dang vien: '$s'"
 s=$(field suggestion "ddangr vieen"); [ "$s" = "đảng viên" ] && ok "telex → $s" || bad "telex suggestion: '$s'"
+s=$(field suggestion "phat trein"); [ "$s" = "phát triển" ] && ok "misspelling fits its neighbour → $s" || bad "correction for phat trein: '$s' (want phát triển, not the more frequent tren)"
 s=$(field suggestion "đảng viên"); [ -z "$s" ] && ok "no suggestion for an accented query" || bad "suggestion '$s'"
 
 # autocomplete
