@@ -105,68 +105,71 @@ int vn_cgi_templates_load(vn_cgi_templates *out, const char *dir, vn_error *err)
 static const vn_cgi_var *lookup(const vn_cgi_var *vars, size_t nvars, const char *name, size_t n)
 {
 	for (size_t i = 0; i < nvars; i++)
-		if (strlen(vars[i].name) == n && memcmp(vars[i].name, name, n) == 0)
+		if (vars[i].name[0] == name[0] && strncmp(vars[i].name, name, n) == 0 &&
+		    vars[i].name[n] == 0)
 			return &vars[i];
 	return NULL;
 }
 
-/* Find the {{/name}} that closes a section opened just before p, skipping
- * nested sections of the same name. Returns its offset or NULL. */
-static const char *section_end(const char *p, const char *end, const char *name, size_t n)
+/* The next occurrence of the two bytes c c in [p, end), or NULL. memchr
+ * finds candidates many bytes at a time (memmem with a two-byte needle
+ * walks byte by byte). */
+static const char *find2(const char *p, const char *end, char c)
 {
-	int depth = 0;
-	while (p < end) {
-		const char *o = memmem(p, (size_t)(end - p), "{{", 2);
-		if (!o)
+	while (p + 1 < end) {
+		const char *q = memchr(p, c, (size_t)(end - p - 1));
+		if (!q)
 			return NULL;
-		const char *c = memmem(o, (size_t)(end - o), "}}", 2);
-		if (!c)
-			return NULL;
-		const char *tag = o + 2;
-		size_t tl = (size_t)(c - tag);
-		if (tl == n + 1 && memcmp(tag + 1, name, n) == 0) {
-			if (tag[0] == '#' || tag[0] == '^')
-				depth++;
-			else if (tag[0] == '/' && depth-- == 0)
-				return o;
-		}
-		p = c + 2;
+		if (q[1] == c)
+			return q;
+		p = q + 1;
 	}
 	return NULL;
 }
 
-static int expand(vn_buf *out, const char *p, const char *end, const vn_cgi_var *vars,
-		  size_t nvars, int depth)
+/* One pass over the template: a section's body is expanded (or only
+ * checked, when emit is 0) by the recursive call, which stops after the
+ * {{/name}} that closes `sec` and leaves *pp there. Every byte is read once,
+ * and a template is checked the same whatever the values. */
+static int expand(vn_buf *out, const char **pp, const char *end, const vn_cgi_var *vars,
+		  size_t nvars, int depth, const char *sec, size_t sec_len, int emit)
 {
+	const char *p = *pp;
 	int rc;
 	if (depth > TPL_MAX_DEPTH)
 		return VN_EINVAL;
-	while (p < end) {
-		const char *o = memmem(p, (size_t)(end - p), "{{", 2);
-		if (!o)
-			return vn_buf_append(out, p, (size_t)(end - p));
-		if ((rc = vn_buf_append(out, p, (size_t)(o - p))))
+	for (;;) {
+		const char *o = find2(p, end, '{');
+		if (!o) {
+			if (sec)
+				return VN_EINVAL; /* the section is never closed */
+			*pp = end;
+			return emit ? vn_buf_append(out, p, (size_t)(end - p)) : 0;
+		}
+		if (emit && (rc = vn_buf_append(out, p, (size_t)(o - p))))
 			return rc;
-		const char *c = memmem(o + 2, (size_t)(end - o - 2), "}}", 2);
+		const char *tag = o + 2;
+		const char *c = find2(tag, end, '}');
 		if (!c)
 			return VN_EINVAL;
-		const char *tag = o + 2;
 		size_t tl = (size_t)(c - tag);
+		p = c + 2;
 		if (tl > 0 && (tag[0] == '#' || tag[0] == '^')) {
 			const vn_cgi_var *v = lookup(vars, nvars, tag + 1, tl - 1);
-			const char *close = section_end(c + 2, end, tag + 1, tl - 1);
-			if (!close)
-				return VN_EINVAL;
 			int nonempty = v && v->value && v->len > 0;
-			if (nonempty == (tag[0] == '#') &&
-			    (rc = expand(out, c + 2, close, vars, nvars, depth + 1)))
+			if ((rc = expand(out, &p, end, vars, nvars, depth + 1, tag + 1, tl - 1,
+					 emit && nonempty == (tag[0] == '#'))))
 				return rc;
-			p = close + 2;
-			p = memmem(p, (size_t)(end - p), "}}", 2) + 2;
 			continue;
 		}
-		if (tl > 0 && tag[0] == '/')
-			return VN_EINVAL;
+		if (tl > 0 && tag[0] == '/') {
+			if (!sec || tl - 1 != sec_len || memcmp(tag + 1, sec, sec_len) != 0)
+				return VN_EINVAL;
+			*pp = p;
+			return 0;
+		}
+		if (!emit)
+			continue;
 		const vn_cgi_var *v = lookup(vars, nvars, tag, tl);
 		if (v && v->value) {
 			rc = v->html ? vn_buf_append(out, v->value, v->len)
@@ -174,9 +177,7 @@ static int expand(vn_buf *out, const char *p, const char *end, const vn_cgi_var 
 			if (rc)
 				return rc;
 		}
-		p = c + 2;
 	}
-	return 0;
 }
 
 int vn_cgi_expand(vn_buf *out, const char *tpl, size_t n, const vn_cgi_var *vars,
@@ -186,5 +187,5 @@ int vn_cgi_expand(vn_buf *out, const char *tpl, size_t n, const vn_cgi_var *vars
 	int rc = vn_buf_reserve(out, 1);
 	if (rc)
 		return rc;
-	return expand(out, tpl, tpl + n, vars, nvars, 0);
+	return expand(out, &tpl, tpl + n, vars, nvars, 0, NULL, 0, 1);
 }
