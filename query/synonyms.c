@@ -48,7 +48,7 @@ static int parse_line(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_
 		return 0;
 	if (!memchr(s, '=', n) && !memchr(s, '|', n))
 		return 0; /* malformed: no second form */
-	vq_syn_group g = { NULL, 0 };
+	vq_syn_group g = { NULL, 0, 0 };
 	size_t start = 0;
 	int rc = 0;
 	for (size_t i = 0; i <= n && !rc; i++) {
@@ -59,6 +59,7 @@ static int parse_line(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_
 		rc = add_alt(&g, key->data ? key->data : "", key->len);
 		start = i + 1;
 	}
+	g.nown = g.nalts;
 	if (!rc && g.nalts >= 2) {
 		vq_syn_group *ng = realloc(out->groups, (out->ngroups + 1) * sizeof *ng);
 		if (!ng) {
@@ -71,6 +72,52 @@ static int parse_line(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_
 	}
 	group_free(&g);
 	return rc;
+}
+
+/* 1 when the words of a stand together inside the longer b ("mat tran to
+ * quoc" in "uy ban mat tran to quoc"). */
+static int words_inside(const char *a, const char *b)
+{
+	size_t al = strlen(a), bl = strlen(b);
+	if (al >= bl)
+		return 0;
+	for (const char *p = b; (p = strstr(p, a)) != NULL; p++)
+		if ((p == b || p[-1] == ' ') && (p[al] == 0 || p[al] == ' '))
+			return 1;
+	return 0;
+}
+
+/* A body's abbreviation is also found by the name of the body it belongs
+ * to: where a multi-word form of group A stands inside a longer form of
+ * group B (MTTQ = "Mặt trận Tổ quốc" inside UBMTTQ = "Ủy ban Mặt trận Tổ
+ * quốc"), A gains B's one-word forms, so "Mặt trận Tổ quốc" and "MTTQ" also
+ * find articles that only write "UBMTTQ". Not the other way round: UBMTTQ
+ * stays as narrow as it was. */
+static int link_narrower(vq_synonyms *out)
+{
+	size_t ng = out->ngroups;
+	for (size_t a = 0; a < ng; a++) {
+		vq_syn_group *ga = &out->groups[a];
+		for (size_t i = 0; i < ga->nown; i++) {
+			if (!strchr(ga->alts[i], ' '))
+				continue;
+			for (size_t b = 0; b < ng; b++) {
+				const vq_syn_group *gb = &out->groups[b];
+				int inside = 0;
+				for (size_t j = 0; b != a && j < gb->nalts && !inside; j++)
+					inside = words_inside(ga->alts[i], gb->alts[j]);
+				for (size_t j = 0; inside && j < gb->nalts; j++) {
+					if (strchr(gb->alts[j], ' '))
+						continue;
+					int rc = add_alt(ga, gb->alts[j], strlen(gb->alts[j]));
+					if (rc)
+						return rc;
+					ga = &out->groups[a];
+				}
+			}
+		}
+	}
+	return 0;
 }
 
 int vq_synonyms_parse(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_error *err)
@@ -88,6 +135,8 @@ int vq_synonyms_parse(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_
 		start = i + 1;
 	}
 	vn_buf_free(&key);
+	if (!rc)
+		rc = link_narrower(out);
 	if (rc)
 		return vn_error_set(err, rc, "synonyms: %s", vn_strerror(rc));
 	return 0;
@@ -155,12 +204,15 @@ size_t vq_synonyms_match(const vq_synonyms *s, char *const *keys, size_t nkeys, 
 			 const vq_syn_group **g)
 {
 	size_t best = 0;
+	int best_own = 0;
 	*g = NULL;
 	for (size_t gi = 0; gi < s->ngroups; gi++)
 		for (size_t a = 0; a < s->groups[gi].nalts; a++) {
 			size_t k = alt_match(s->groups[gi].alts[a], keys, nkeys, i);
-			if (k > best) {
+			int own = a < s->groups[gi].nown;
+			if (k > best || (k && k == best && own && !best_own)) {
 				best = k;
+				best_own = own;
 				*g = &s->groups[gi];
 			}
 		}

@@ -62,6 +62,8 @@ int vq_parse_date(const char *s, size_t n, char lo[9], char hi[9], int month_ok,
 typedef struct vq_syn_group {
 	char **alts;     /* folded key strings, space-joined */
 	size_t nalts;
+	size_t nown;     /* alts[0..nown) are the line's own forms; the rest are
+			  * narrower bodies' abbreviations (synonyms.c) */
 } vq_syn_group;
 
 typedef struct vq_synonyms {
@@ -76,8 +78,9 @@ int vq_synonyms_load(vq_synonyms *out, struct vn_text *t, const char *path, vn_e
 /* Same from memory (tests). */
 int vq_synonyms_parse(vq_synonyms *out, struct vn_text *t, const char *s, size_t n, vn_error *err);
 void vq_synonyms_free(vq_synonyms *s);
-/* Longest alternative matching keys[i..] (keys = folded tokens):
- * returns the number of tokens matched (0 when none) and the group in *g. */
+/* Longest alternative matching keys[i..] (keys = folded tokens), a group's
+ * own form before a borrowed one: returns the number of tokens matched (0
+ * when none) and the group in *g. */
 size_t vq_synonyms_match(const vq_synonyms *s, char *const *keys, size_t nkeys, size_t i,
 			 const vq_syn_group **g);
 
