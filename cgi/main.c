@@ -77,6 +77,22 @@ static size_t content_length(const char *s)
 	return vn_parse_int(&n, s, strlen(s), 0, LLONG_MAX) == 0 ? VN_CGI_MAX_INPUT + 1 : 0;
 }
 
+/* The whole response in as few write(2)s as the pipe takes (stdio would cut
+ * it into 4 KB pieces, each one more wake-up for the server). */
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
 static int serve_cgi(vn_cgi_app *app, int argc, char **argv)
 {
 	vn_buf qs = VN_BUF_INIT, out = VN_BUF_INIT;
@@ -119,9 +135,7 @@ static int serve_cgi(vn_cgi_app *app, int argc, char **argv)
 	vn_cgi_server srv = { getenv("SCRIPT_NAME"), getenv("HTTP_HOST"),
 			      getenv("HTTPS") && strcmp(getenv("HTTPS"), "on") == 0 };
 	rc = vn_cgi_app_handle(app, &in, &srv, &out, log_stderr, NULL);
-	if (rc == 0 && fwrite(out.data, 1, out.len, stdout) != out.len)
-		rc = VN_EIO;
-	if (fflush(stdout) != 0)
+	if (rc == 0 && write_all(1, out.data, out.len) != 0)
 		rc = VN_EIO;
 	vn_buf_free(&qs);
 	vn_buf_free(&out);

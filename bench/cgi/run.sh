@@ -4,13 +4,25 @@
 #   vn-cgi    vnsearch.cgi as a plain CGI (one process per request)
 #   omega     Xapian Omega's CGI (Debian xapian-omega) over a scriptindex
 #             index of the same articles
-#   vn-fcgi   vnsearch.cgi as FastCGI (lighttpd mod_fastcgi spawns it), with
-#             its answer cache (repeated queries come from memory)
-#   vn-fcgi-nc  the same with cache_entries = 0: every request searches
-# Runs are interleaved (vn-cgi, omega, vn-fcgi, vn-fcgi-nc, vn-cgi, ...) and the median
-# of REPEATS runs is reported, with the ratios from the same run.
+#   vn-fcgi-nc  vnsearch.cgi as FastCGI (lighttpd mod_fastcgi spawns it)
+#             with cache_entries = 0: every request searches (the honest
+#             figure for the FastCGI target)
+#   vn-fcgi   the same with its answer cache on: after the first round of the
+#             mix every query is answered from memory (what a portal sees for
+#             its popular queries, not a search speed)
+# The query mix is bench/cgi/queries-mix.txt (320 queries: queries.txt plus
+# 300 drawn from the corpus with a fixed seed by gen_queries.py, half of them
+# without accents); every target gets the same queries in the same order.
+# Runs are interleaved (vn-cgi, omega, vn-fcgi-nc, vn-fcgi, vn-cgi, ...) and
+# the median of REPEATS runs is reported, with the ratios from the same run.
+# Then bench_cgi (when built) splits a FastCGI request's cost between the
+# query library and the CGI's own work, over the same mix.
 # Usage: bench/cgi/run.sh [BUILD_DIR]
 #   env: REPEATS (3), DURATION seconds per run (10), CONNECTIONS (4),
+#        VN_FORMAT (html | json: what vnsearch.cgi answers; html),
+#        VN_QUERIES (bench/cgi/queries-mix.txt),
+#        VN_BENCH_INDEX (an existing vnindex index of the full corpus in the
+#        current format, used instead of building one),
 #        VN_SHARED_DIR (../shared), VN_BENCH_WORK (BUILD_DIR/bench/cgi)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,6 +32,10 @@ bin=$build/bin
 work=${VN_BENCH_WORK:-$build/bench/cgi}
 shared=${VN_SHARED_DIR:-$root/../shared}
 repeats=${REPEATS:-3}; duration=${DURATION:-10}; conns=${CONNECTIONS:-4}
+format=${VN_FORMAT:-html}
+queries=${VN_QUERIES:-$here/queries-mix.txt}
+case $format in html|json) ;; *) echo "bench/cgi: VN_FORMAT must be html or json" >&2; exit 2 ;; esac
+[ -s "$queries" ] || { echo "bench/cgi: no queries in $queries" >&2; exit 1; }
 omega=/usr/lib/cgi-bin/omega/omega
 
 for t in wrk lighttpd scriptindex curl python3; do
@@ -34,10 +50,19 @@ ls "$shared"/corpus/*.jsonl.gz >/dev/null 2>&1 || { echo "bench/cgi: no corpus i
 mkdir -p "$work"
 
 # --- the two indexes of the same articles (built once, kept in $work) -------
-if [ ! -f "$work/vn-index.done" ]; then
-  echo "bench/cgi: vnindex over $shared/corpus (once)"
+# vn-index.done holds the index format it was built in; another format (the
+# schema moved on) means building it again.
+want_format=$(sed -n 's/^#define VN_INDEX_FORMAT \([0-9]*\).*/\1/p' "$root/base/vn_schema.h")
+if [ -n "${VN_BENCH_INDEX:-}" ]; then
+  vn_index=$VN_BENCH_INDEX
+elif [ "$(cat "$work/vn-index.done" 2>/dev/null)" != "format $want_format" ]; then
+  echo "bench/cgi: vnindex over $shared/corpus (once per index format)"
+  rm -rf "$work/vn-index"
   "$bin/vnindex" --db "$work/vn-index" --quiet "$shared"/corpus/*.jsonl.gz
-  touch "$work/vn-index.done"
+  echo "format $want_format" >"$work/vn-index.done"
+  vn_index=$work/vn-index
+else
+  vn_index=$work/vn-index
 fi
 if [ ! -f "$work/omega-index.done" ]; then
   echo "bench/cgi: scriptindex over the same articles (once)"
@@ -50,7 +75,7 @@ fi
 
 # --- one lighttpd with all three ---------------------------------------------
 cat >"$work/vnsearch.conf" <<CONF
-db = $work/vn-index
+db = $vn_index
 time_limit = 2
 CONF
 { cat "$work/vnsearch.conf"; echo "cache_entries = 0"; } >"$work/vnsearch-nocache.conf"
@@ -97,24 +122,32 @@ for _ in $(seq 1 100); do curl -s -o /dev/null "$base/vnsearch.cgi?asset=app.js"
 declare -A path=( [vn-cgi]=/vnsearch.cgi [omega]="/omega.cgi?DB=default" [vn-fcgi]=/cached.fcgi
                   [vn-fcgi-nc]=/plain.fcgi )
 declare -A param=( [vn-cgi]=q [omega]=P [vn-fcgi]=q [vn-fcgi-nc]=q )
-targets=(vn-cgi omega vn-fcgi vn-fcgi-nc)
+
+targets=(vn-cgi omega vn-fcgi-nc vn-fcgi)
+declare -A extra=( [vn-cgi]= [omega]= [vn-fcgi]= [vn-fcgi-nc]= )
+if [ "$format" = json ]; then
+  extra=( [vn-cgi]="format=json" [omega]= [vn-fcgi]="format=json" [vn-fcgi-nc]="format=json" )
+fi
 
 # Each answers the same query with hits (not an error page).
 for t in "${targets[@]}"; do
   p=${path[$t]}; sep='?'; [[ $p == *\?* ]] && sep='&'
-  code=$(curl -s -o "$work/check.$t" -w '%{http_code}' "$base$p${sep}${param[$t]}=dang+vien")
+  x=${extra[$t]:+&${extra[$t]}}
+  code=$(curl -s -o "$work/check.$t" -w '%{http_code}' "$base$p${sep}${param[$t]}=dang+vien$x")
   [ "$code" = 200 ] || { echo "bench/cgi: $t answered $code"; tail -5 "$work/error.log"; exit 1; }
 done
-grep -q 'class="vs-hit"' "$work/check.vn-cgi" || { echo "bench/cgi: vn-cgi found nothing"; exit 1; }
-grep -q 'class="vs-hit"' "$work/check.vn-fcgi" || { echo "bench/cgi: vn-fcgi found nothing"; exit 1; }
-grep -q 'class="vs-hit"' "$work/check.vn-fcgi-nc" || { echo "bench/cgi: vn-fcgi-nc found nothing"; exit 1; }
+hit='class="vs-hit"'; [ "$format" = json ] && hit='"hits":\[{'
+for t in vn-cgi vn-fcgi vn-fcgi-nc; do
+  grep -q "$hit" "$work/check.$t" || { echo "bench/cgi: $t found nothing"; exit 1; }
+done
 grep -qi 'dang\|vien' "$work/check.omega" || { echo "bench/cgi: omega found nothing"; exit 1; }
 
-echo "bench/cgi: wrk -t2 -c$conns -d${duration}s, $repeats runs each, queries: bench/cgi/queries.txt"
+echo "bench/cgi: wrk -t2 -c$conns -d${duration}s, $repeats runs each, vnsearch.cgi answers $format," \
+     "queries: ${queries#$root/} ($(grep -c . "$queries"))"
 : >"$work/runs.txt"
 for r in $(seq 1 "$repeats"); do
   for t in "${targets[@]}"; do
-    line=$(VN_QUERIES="$here/queries.txt" VN_PATH="${path[$t]}" VN_PARAM="${param[$t]}" \
+    line=$(VN_QUERIES="$queries" VN_PATH="${path[$t]}" VN_PARAM="${param[$t]}" VN_EXTRA="${extra[$t]}" \
            wrk -t2 -c"$conns" -d"${duration}s" --timeout 10s -s "$here/wrk.lua" "$base" | grep '^RESULT')
     echo "$t run $r: ${line#RESULT }"
     echo "$t ${line#RESULT }" >>"$work/runs.txt"
@@ -129,11 +162,18 @@ for line in open(sys.argv[1]):
     d = dict(x.split("=") for x in kv)
     runs.setdefault(t, []).append({k: float(v) for k, v in d.items()})
 med = {t: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for t, rs in runs.items()}
-print(f"{'target':8} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
-for t in ("vn-cgi", "omega", "vn-fcgi", "vn-fcgi-nc"):
+print(f"{'target':10} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+for t in ("vn-cgi", "omega", "vn-fcgi-nc", "vn-fcgi"):
     m = med[t]
-    print(f"{t:8} {m['rps']:9.1f} {m['p50_ms']:8.1f} {m['p99_ms']:8.1f} {int(sum(r['errors'] for r in runs[t])):7d}")
-print(f"vn-cgi / omega   = {med['vn-cgi']['rps'] / med['omega']['rps']:.2f}x  (target >= 1.5)")
-print(f"vn-fcgi / vn-cgi = {med['vn-fcgi']['rps'] / med['vn-cgi']['rps']:.2f}x  (target >= 10; answer cache on)")
-print(f"vn-fcgi-nc / vn-cgi = {med['vn-fcgi-nc']['rps'] / med['vn-cgi']['rps']:.2f}x  (answer cache off)")
+    print(f"{t:10} {m['rps']:9.1f} {m['p50_ms']:8.1f} {m['p99_ms']:8.1f} {int(sum(r['errors'] for r in runs[t])):7d}")
+print(f"vn-cgi / omega      = {med['vn-cgi']['rps'] / med['omega']['rps']:.2f}x  (target >= 1.5)")
+print(f"vn-fcgi-nc / vn-cgi = {med['vn-fcgi-nc']['rps'] / med['vn-cgi']['rps']:.2f}x  (target >= 10; answer cache off: every request searches)")
+print(f"vn-fcgi / vn-cgi    = {med['vn-fcgi']['rps'] / med['vn-cgi']['rps']:.2f}x  (answer cache on: repeated queries from memory)")
 PY
+
+# --- where a FastCGI request's time goes (one process, no server) -----------
+if [ -x "$bin/bench_cgi" ]; then
+  fl=; [ "$format" = json ] && fl=--json
+  echo "bench/cgi: per request in a long-lived process (bench_cgi${fl:+ $fl}, 2 rounds of the mix, no cache):"
+  VNSEARCH_CONFIG="$work/vnsearch-nocache.conf" "$bin/bench_cgi" $fl "$queries" 2
+fi
