@@ -40,6 +40,10 @@ void vn__sugg_clear(vn__sugg *s);
  * stored. Does not commit; does not clear s. */
 int vn__sugg_merge(vn__sugg *s, vn_db_writer *w, unsigned min_bigram, vn_error *err);
 #define VN__SUGG_FORMS 3
+/* The A<key> values of one key from several partial indexes, merged as
+ * vn__sugg_merge merges: counts of a form summed, the VN__SUGG_FORMS most
+ * frequent kept. Appends to out; VN_ENOMEM. */
+int vn__sugg_resolve(const char *const *tags, const size_t *lens, size_t ntags, vn_buf *out);
 
 /* ---- one document (index_doc.c) ------------------------------------------- */
 

@@ -14,7 +14,7 @@
 #include "index_int.h"
 #include "vn_schema.h"
 
-#define VN__SUGG_SLOTS 4
+#define VN__SUGG_SLOTS 8
 #define ARENA_BLOCK (1u << 20)
 
 struct sform {
@@ -278,5 +278,24 @@ out:
 	vn_buf_free(&key);
 	vn_buf_free(&stored);
 	vn_buf_free(&val);
+	return rc;
+}
+
+int vn__sugg_resolve(const char *const *tags, const size_t *lens, size_t ntags, vn_buf *out)
+{
+	size_t max = ntags * (VN__SUGG_FORMS + 4);
+	struct cand *c = malloc((max ? max : 1) * sizeof *c);
+	if (!c)
+		return VN_ENOMEM;
+	size_t n = 0;
+	for (size_t i = 0; i < ntags; i++)
+		parse_stored(c, &n, n + VN__SUGG_FORMS + 4, tags[i], lens[i]);
+	qsort(c, n, sizeof c[0], cand_cmp);
+	int rc = 0;
+	for (size_t k = 0; k < n && k < VN__SUGG_FORMS && rc == 0; k++)
+		if (vn_buf_append(out, c[k].s, c[k].len) ||
+		    vn_buf_printf(out, "\t%llu\n", (unsigned long long)c[k].count))
+			rc = VN_ENOMEM;
+	free(c);
 	return rc;
 }

@@ -18,7 +18,11 @@
  *    callback and counted; only failures of the database (I/O, corruption,
  *    lock, format) stop a run.
  *  - A vn_index is used by one thread at a time (vn_index_run starts and
- *    joins its own worker thread).
+ *    joins its own worker threads).
+ *  - A first load (an empty index) or a rebuild is built beside the index
+ *    and swapped in whole (renameat2 RENAME_EXCHANGE of the directories):
+ *    searches see the old index until then, a crash leaves the old one, and
+ *    the next vn_index_open removes what a killed run left beside it.
  */
 #ifndef VN_INDEX_H
 #define VN_INDEX_H
@@ -58,9 +62,17 @@ typedef struct vn_index_options {
 	vn_index_message_fn on_warning;  /* indexed without a field; NULL = silent */
 	vn_index_progress_fn on_progress; /* about 4 times a second during vn_index_run */
 	void *payload;
+	/* First load: when the index is empty (or opts->rebuild), threads > 1
+	 * and no input is stdin, vn_index_run builds partial indexes on two
+	 * threads beside the index, merges them (Xapian compaction) and swaps
+	 * the result in; -1 always takes the incremental path instead (also
+	 * the environment variable VN_INDEX_SEQUENTIAL=1). */
+	int parallel;
+	unsigned chunk_size;        /* articles per partial index; 0 → VN_INDEX_DEFAULT_CHUNK */
 } vn_index_options;
 
 #define VN_INDEX_DEFAULT_BATCH 500u
+#define VN_INDEX_DEFAULT_CHUNK 5000u
 
 /* Outcome counts of a run (or of the calls since vn_index_open). */
 typedef struct vn_index_summary {
@@ -112,6 +124,14 @@ int vn_index_commit(vn_index *ix, vn_error *err);
  */
 int vn_index_run(vn_index *ix, const char *const *inputs, size_t ninputs, vn_index_summary *out,
 		 vn_error *err);
+
+/*
+ * Rewrite the index compactly (Xapian compaction into a directory beside
+ * it) and swap the result in atomically; searches that have the old one
+ * open keep working. Commits pending changes first.
+ * @param[out] before, after  sizes in bytes of the index (may be NULL)
+ */
+int vn_index_compact(vn_index *ix, uint64_t *before, uint64_t *after, vn_error *err);
 
 /* Counts since vn_index_open. */
 void vn_index_get_summary(const vn_index *ix, vn_index_summary *out);

@@ -254,6 +254,26 @@ int vn_db_get_metadata(vn_db *db, const char *key, vn_buf *out, vn_error *err)
 	});
 }
 
+int vn_db_metadata_each(vn_db *db, const char *prefix, size_t plen, vn_db_meta_fn fn, void *payload,
+			vn_error *err)
+{
+	if (db == nullptr || fn == nullptr || (prefix == nullptr && plen > 0))
+		return null_arg(err, db == nullptr ? "db" : fn == nullptr ? "fn" : "prefix");
+	int stop = 0;
+	int rc = guard(err, [&]() -> int {
+		std::string p = str_of(prefix, plen);
+		Xapian::TermIterator end = db->first.metadata_keys_end(p);
+		for (Xapian::TermIterator it = db->first.metadata_keys_begin(p); it != end; ++it) {
+			const std::string k = *it;
+			const std::string v = db->first.get_metadata(k);
+			if ((stop = fn(k.data(), k.size(), v.data(), v.size(), payload)) != 0)
+				break;
+		}
+		return 0;
+	});
+	return rc != 0 ? rc : stop;
+}
+
 int vn_db_value_upper_bound(vn_db *db, unsigned slot, vn_buf *out, vn_error *err)
 {
 	if (db == nullptr || out == nullptr)
@@ -327,6 +347,56 @@ int vn_db_positions(vn_db *db, vn_docid id, const char *term, size_t len, uint32
 		*out_n = n;
 		return 0;
 	});
+}
+
+int vn_db_wdf_in(vn_db *db, const char *term, size_t len, const vn_docid *ids, size_t n,
+		 uint32_t *wdf, vn_error *err)
+{
+	if (db == nullptr || (term == nullptr && len > 0) || (n > 0 && (ids == nullptr || wdf == nullptr)))
+		return null_arg(err, db == nullptr ? "db" : "term, ids or wdf");
+	for (size_t i = 0; i < n; i++)
+		wdf[i] = 0;
+	if (n == 0)
+		return 0;
+	return guard_reader(db->db, err, [&]() -> int {
+		std::string t = str_of(term, len);
+		Xapian::PostingIterator it = db->db.postlist_begin(t);
+		Xapian::PostingIterator end = db->db.postlist_end(t);
+		for (size_t i = 0; i < n && it != end; i++) {
+			if (i > 0 && ids[i] < ids[i - 1])
+				return vn_error_set(err, VN_EINVAL, "docids not ascending");
+			it.skip_to(ids[i]);
+			if (it != end && *it == ids[i])
+				wdf[i] = it.get_wdf();
+		}
+		return 0;
+	});
+}
+
+int vn_db_values_in(vn_db *db, unsigned slot, const vn_docid *ids, size_t n, vn_db_value_fn fn,
+		    void *payload, vn_error *err)
+{
+	if (db == nullptr || fn == nullptr || (n > 0 && ids == nullptr))
+		return null_arg(err, db == nullptr ? "db" : "fn or ids");
+	if (n == 0)
+		return 0;
+	int stop = 0;
+	int rc = guard_reader(db->db, err, [&]() -> int {
+		stop = 0;
+		Xapian::ValueIterator it = db->db.valuestream_begin(slot);
+		Xapian::ValueIterator end = db->db.valuestream_end(slot);
+		for (size_t i = 0; i < n && it != end && !stop; i++) {
+			if (i > 0 && ids[i] < ids[i - 1])
+				return vn_error_set(err, VN_EINVAL, "docids not ascending");
+			it.skip_to(ids[i]);
+			if (it != end && it.get_docid() == ids[i]) {
+				const std::string v = *it;
+				stop = fn(i, v.data(), v.size(), payload);
+			}
+		}
+		return 0;
+	});
+	return rc != 0 ? rc : stop;
 }
 
 /* ---- the writer ---------------------------------------------------------- */

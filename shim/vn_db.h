@@ -61,6 +61,12 @@ int vn_db_termfreq(vn_db *db, const char *term, size_t len, uint32_t *out, vn_er
 /* User metadata of the FIRST database (the format version and statistics);
  * out is cleared and left empty when the key is absent. */
 int vn_db_get_metadata(vn_db *db, const char *key, vn_buf *out, vn_error *err);
+/* Calls fn(key, len, value, vlen, payload) for every user metadata key of the
+ * FIRST database beginning with prefix, in byte order; stops early when fn
+ * returns non-zero (that value is returned). */
+typedef int (*vn_db_meta_fn)(const char *key, size_t klen, const char *value, size_t vlen, void *payload);
+int vn_db_metadata_each(vn_db *db, const char *prefix, size_t plen, vn_db_meta_fn fn, void *payload,
+			vn_error *err);
 /* An upper bound on the values in slot over all the databases, from their
  * statistics (no document is read): the largest value while nothing was
  * deleted. out is left empty when the slot is unused. */
@@ -78,6 +84,18 @@ int vn_db_document_value(vn_db *db, vn_docid id, unsigned slot, vn_buf *out, vn_
  * out is an array the caller provides with room for cap entries. */
 int vn_db_positions(vn_db *db, vn_docid id, const char *term, size_t len, uint32_t *out,
 		    size_t cap, size_t *out_n, vn_error *err);
+
+/* For the documents ids[0..n) (ascending docids, as a re-ranking of a few
+ * candidates has them sorted): wdf[i] gets the within-document frequency
+ * of term in ids[i], 0 when absent. One posting-list walk with skips. */
+int vn_db_wdf_in(vn_db *db, const char *term, size_t len, const vn_docid *ids, size_t n,
+		 uint32_t *wdf, vn_error *err);
+/* For the documents ids[0..n) (ascending): fn(i, value, len) for each one
+ * that has a value in slot, from one walk of the slot's value stream. A
+ * non-zero return of fn stops the walk and is returned. */
+typedef int (*vn_db_value_fn)(size_t i, const char *value, size_t len, void *payload);
+int vn_db_values_in(vn_db *db, unsigned slot, const vn_docid *ids, size_t n, vn_db_value_fn fn,
+		    void *payload, vn_error *err);
 
 /* ---- the writer ---------------------------------------------------------- */
 

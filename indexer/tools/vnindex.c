@@ -15,6 +15,7 @@
 
 static const char usage[] =
 	"Usage: vnindex --db DIR [options] INPUT...\n"
+	"       vnindex --db DIR --compact\n"
 	"Builds the search index at DIR (created when missing) from articles, or\n"
 	"updates it: unchanged articles are skipped, changed ones replaced, new ones\n"
 	"added, {\"id\": ..., \"deleted\": true} records delete.\n"
@@ -29,6 +30,13 @@ static const char usage[] =
 	"  --keep-missing       keep articles whose file left a directory input\n"
 	"  --batch-size N       commit every N changed articles (default %u)\n"
 	"  --threads N          1 = read and write on one thread, 2 = two (default)\n"
+	"  --sequential         a first load (or --rebuild) writes into the index\n"
+	"                       article by article like an update, instead of\n"
+	"                       building partial indexes in parallel and swapping\n"
+	"                       the merged result in (also VN_INDEX_SEQUENTIAL=1)\n"
+	"  --chunk-size N       articles per partial index in a first load (default %u)\n"
+	"  --compact            rewrite the index compactly and swap it in (after\n"
+	"                       the INPUTs, if any); see docs/reindexing.md\n"
 	"  --html-config FILE   per-site selectors for .html pages\n"
 	"  --max-body-bytes N   fail articles with a larger body (default 16 MiB)\n"
 	"  -q, --quiet          print only the summary line (and errors)\n"
@@ -41,6 +49,7 @@ static const char usage[] =
 	"  vnindex --db var/index ../shared/corpus/news-00000.jsonl.gz\n"
 	"  vnindex --db var/index --quiet /srv/portal/uploads/\n"
 	"  vnindex --db var/index --rebuild --batch-size 5000 archive.jsonl.gz\n"
+	"  vnindex --db var/index --compact\n"
 	"  cms-export | vnindex --db var/index -\n";
 
 struct ui {
@@ -98,7 +107,7 @@ static int parse_num(const char *s, long long min, long long max, long long *out
 
 int main(int argc, char **argv)
 {
-	enum { O_DB = 256, O_REBUILD, O_KEEP, O_BATCH, O_THREADS, O_HTML, O_MAXBODY };
+	enum { O_DB = 256, O_REBUILD, O_KEEP, O_BATCH, O_THREADS, O_HTML, O_MAXBODY, O_SEQ, O_CHUNK, O_COMPACT };
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, O_DB },
 		{ "rebuild", no_argument, NULL, O_REBUILD },
@@ -107,6 +116,9 @@ int main(int argc, char **argv)
 		{ "threads", required_argument, NULL, O_THREADS },
 		{ "html-config", required_argument, NULL, O_HTML },
 		{ "max-body-bytes", required_argument, NULL, O_MAXBODY },
+		{ "sequential", no_argument, NULL, O_SEQ },
+		{ "chunk-size", required_argument, NULL, O_CHUNK },
+		{ "compact", no_argument, NULL, O_COMPACT },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -115,6 +127,7 @@ int main(int argc, char **argv)
 	vn_index_options o;
 	memset(&o, 0, sizeof o);
 	const char *db = NULL;
+	int compact = 0;
 	long long n;
 	int c;
 	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
@@ -144,8 +157,17 @@ int main(int argc, char **argv)
 			}
 			o.max_body_bytes = (size_t)n;
 			break;
+		case O_SEQ: o.parallel = -1; break;
+		case O_CHUNK:
+			if (!parse_num(optarg, 1, 10000000, &n)) {
+				fprintf(stderr, "vnindex: --chunk-size wants a number from 1 to 10000000\n");
+				return 2;
+			}
+			o.chunk_size = (unsigned)n;
+			break;
+		case O_COMPACT: compact = 1; break;
 		case 'q': u.quiet = 1; break;
-		case 'h': printf(usage, VN_INDEX_DEFAULT_BATCH); return 0;
+		case 'h': printf(usage, VN_INDEX_DEFAULT_BATCH, VN_INDEX_DEFAULT_CHUNK); return 0;
 		default:
 			fprintf(stderr, "vnindex: see vnindex --help\n");
 			return 2;
@@ -155,7 +177,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "vnindex: no index given (--db DIR); see vnindex --help\n");
 		return 2;
 	}
-	if (optind >= argc) {
+	if (optind >= argc && !compact) {
 		fprintf(stderr, "vnindex: no input given; see vnindex --help\n");
 		return 2;
 	}
@@ -172,12 +194,17 @@ int main(int argc, char **argv)
 		fprintf(stderr, "vnindex: %s\n", err.msg[0] ? err.msg : vn_strerror(rc));
 		return 2;
 	}
-	vn_index_summary s;
-	rc = vn_index_run(ix, (const char *const *)argv + optind, (size_t)(argc - optind), &s, &err);
+	vn_index_summary s = { 0, 0, 0, 0, 0 };
+	if (optind < argc)
+		rc = vn_index_run(ix, (const char *const *)argv + optind, (size_t)(argc - optind), &s, &err);
+	uint64_t before = 0, after = 0;
+	if (rc == 0 && compact && (rc = vn_index_compact(ix, &before, &after, &err)) == 0 && !u.quiet)
+		fprintf(stderr, "vnindex: compacted %s: %.1f MB -> %.1f MB\n", db, (double)before / 1e6,
+			(double)after / 1e6);
 	vn_index_free(ix);
 	clear_line(&u);
 	vn_buf line = VN_BUF_INIT;
-	if (vn_index_summary_format(&s, &line) == 0)
+	if (optind < argc && vn_index_summary_format(&s, &line) == 0)
 		printf("%s\n", line.data);
 	vn_buf_free(&line);
 	fflush(stdout);

@@ -694,6 +694,12 @@ static int sum_tags(const char *key, size_t klen, const char *const *tags, const
 	return vn_buf_printf(out, "%ld", total);
 }
 
+static int cat_meta(const char *key, size_t klen, const char *value, size_t vlen, void *payload)
+{
+	vn_buf *b = payload;
+	return vn_buf_printf(b, "%.*s=%.*s;", (int)klen, key, (int)vlen, value);
+}
+
 static void set_meta(const char *path, const char *key, const char *val)
 {
 	vn_error e_ = VN_ERROR_INIT;
@@ -736,6 +742,13 @@ static void test_compact(void **state)
 	assert_string_equal(b.data, "7");
 	OK(vn_db_get_metadata(db, "only1", &b, &e_));
 	assert_string_equal(b.data, "a");
+	vn_buf keys = VN_BUF_INIT;
+	OK(vn_db_metadata_each(db, "", 0, cat_meta, &keys, &e_));
+	assert_string_equal(keys.data, "count=7;only1=a;");
+	vn_buf_clear(&keys);
+	OK(vn_db_metadata_each(db, "o", 1, cat_meta, &keys, &e_));
+	assert_string_equal(keys.data, "only1=a;");
+	vn_buf_free(&keys);
 	/* Docids follow source order: the first source's documents come first. */
 	OK(vn_db_document_data(db, 1, &b, &e_));
 	assert_string_equal(b.data, "1");
