@@ -160,6 +160,7 @@ static int open_engine(vn_cgi_app *app, vn_error *err)
 	qc.half_life_days = app->cfg.half_life_days;
 	qc.time_limit = app->cfg.time_limit;
 	qc.max_query_bytes = VN_CGI_MAX_QUERY_BYTES;
+	qc.facet_sample = app->cfg.facet_sample;
 	return vn_query_open(&app->engine, (const char *const *)app->cfg.db, app->cfg.n_db, &qc,
 			     err);
 }

@@ -139,6 +139,12 @@ int vn_cgi_config_parse(vn_cgi_config *cfg, const char *text, size_t n, const ch
 						  "0..100000", name, line);
 			else
 				cfg->cache_entries = (int)i;
+		} else if (strcmp(key, "facet_sample") == 0) {
+			if (vn_parse_int(&i, val, strlen(val), 0, 10000000))
+				rc = vn_error_set(err, VN_EINVAL, "%s:%d: facet_sample must be "
+						  "0..10000000", name, line);
+			else
+				cfg->facet_sample = (unsigned)i;
 		} else if (strcmp(key, "page_size") == 0) {
 			if (vn_parse_int(&i, val, strlen(val), 1, 100))
 				rc = vn_error_set(err, VN_EINVAL, "%s:%d: page_size must be 1..100",
@@ -166,6 +172,10 @@ int vn_cgi_config_load(vn_cgi_config *out, vn_cgi_getenv_fn getenv_fn, void *pay
 	memset(out, 0, sizeof *out);
 	out->page_size = 10;
 	out->cache_entries = 512;
+	/* The page shows the category counts as a hint in the filter list; a
+	 * few hundred matches give the same categories at a fraction of the
+	 * library's default cost (bench/cgi/README.md). */
+	out->facet_sample = 500;
 	if (!named)
 		path = VN_CGI_DEFAULT_CONFIG;
 	FILE *f = fopen(path, "rb");

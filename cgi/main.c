@@ -34,7 +34,7 @@ static const char usage[] =
 	"PATH_INFO /complete and /opensearch.xml.\n"
 	"Environment: VNSEARCH_DB=dir[:dir...] (the indexes), VNSEARCH_CONFIG=file\n"
 	"(default " VN_CGI_DEFAULT_CONFIG "; keys db, templates, half_life_days,\n"
-	"time_limit, page_size, site_name, base_url).\n"
+	"time_limit, page_size, cache_entries, facet_sample, site_name, base_url).\n"
 	"Example: VNSEARCH_DB=var/index vnsearch.cgi q='dang vien' format=json\n";
 
 static const char *env_get(void *payload, const char *name)

@@ -232,7 +232,9 @@ static int category_options(vn_buf *out, const vn_cgi_request *req, const vn_que
 				continue;
 			int sel = req->cat && strcmp(req->cat, v) == 0;
 			found |= sel;
-			snprintf(label, sizeof label, " (%u)", fa->values[i].count);
+			/* "~": scaled from a sample of the matches, not counted */
+			snprintf(label, sizeof label, res->facets_estimated ? " (~%u)" : " (%u)",
+				 fa->values[i].count);
 			rc = vn_buf_puts(&l, v);
 			rc = rc ? rc : vn_buf_puts(&l, label);
 			rc = rc ? rc : option(out, v, l.data, sel);

@@ -123,6 +123,8 @@ typedef struct vn_cgi_config {
 	double time_limit;           /* seconds; 0 → library default */
 	int page_size;               /* 1..100, default 10 */
 	int cache_entries;           /* FastCGI answer cache slots (0 = off, default 512) */
+	unsigned facet_sample;       /* matches the category counts look at (default 500;
+				      * 0 → the query library's default) */
 	char *site_name;             /* shown in the header band and titles */
 	char *base_url;              /* absolute URL of the search page, or NULL */
 } vn_cgi_config;
@@ -133,7 +135,7 @@ typedef const char *(*vn_cgi_getenv_fn)(void *payload, const char *name);
  * VN_CGI_DEFAULT_CONFIG, which may be absent), then let VNSEARCH_DB
  * (dirs separated by ':') override db. Lines are "key = value"; '#' starts a
  * comment. Keys: db, templates, half_life_days, time_limit, page_size,
- * cache_entries, site_name, base_url.
+ * cache_entries, facet_sample, site_name, base_url.
  * @return 0; VN_ENOTFOUND (a named config file is missing), VN_EINVAL (a bad
  *         line or value: err says which line), VN_ENOMEM. */
 int vn_cgi_config_load(vn_cgi_config *out, vn_cgi_getenv_fn getenv_fn, void *payload,

@@ -5,6 +5,7 @@
  *   "boom"  → VN_EIO with a detail that must not reach the page
  *   "slow"  → VN_ETIMEOUT
  *   "none"  → no match
+ *   "sample" → like other, with facet counts flagged as estimates
  *   other   → 23 matches whose titles and categories echo the query (so an
  *             XSS payload in q also arrives as "index data")
  * The real library is exercised by tests/web and tests/browser.
@@ -22,11 +23,12 @@ struct vn_query_engine {
 static struct vn_query_engine the_engine;
 int fake_query_opens;
 int fake_query_runs;
+unsigned fake_query_facet_sample; /* what the last open was given */
 
 int vn_query_open(vn_query_engine **out, const char *const *paths, size_t npaths,
 		  const vn_query_config *cfg, vn_error *err)
 {
-	(void)cfg;
+	fake_query_facet_sample = cfg ? cfg->facet_sample : 0;
 	if (npaths == 0 || strcmp(paths[0], "/nonexistent") == 0)
 		return vn_error_set(err, VN_ENOTFOUND, "cannot open /nonexistent: secret-path-detail");
 	fake_query_opens++;
@@ -105,6 +107,7 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 		r->facets[0].values[0].count = 20;
 		r->facets[0].values[1].value = dup(q);
 		r->facets[0].values[1].count = 3;
+		r->facets_estimated = strcmp(q, "sample") == 0;
 	}
 	*out = r;
 	return 0;

@@ -16,6 +16,7 @@
 #include "vn_cgi.h"
 
 extern int fake_query_opens;
+extern unsigned fake_query_facet_sample;
 extern int fake_query_runs;
 
 /* ---- template expander ----------------------------------------------------- */
@@ -176,6 +177,7 @@ static void test_config(void **state)
 			   "time_limit = 1.5 # seconds\n"
 			   "page_size = 20\n"
 			   "cache_entries = 0\n"
+			   "facet_sample = 0\n"
 			   "site_name = UBND phường Bến Nghé\n"
 			   "base_url = https://x.gov.vn/tim-kiem\n\n";
 	assert_int_equal(vn_cgi_config_parse(&c, text, strlen(text), "t", &err), 0);
@@ -187,6 +189,7 @@ static void test_config(void **state)
 	assert_true(c.time_limit == 1.5);
 	assert_int_equal(c.page_size, 20);
 	assert_int_equal(c.cache_entries, 0);
+	assert_int_equal(c.facet_sample, 0);
 	assert_string_equal(c.site_name, "UBND phường Bến Nghé");
 	assert_string_equal(c.base_url, "https://x.gov.vn/tim-kiem");
 	vn_cgi_config_free(&c);
@@ -194,7 +197,8 @@ static void test_config(void **state)
 	static const char *const bad[] = {
 		"nokey\n", "colour = red\n", "page_size = 0\n", "page_size = 101\n",
 		"page_size = 10x\n", "time_limit = -1\n", "time_limit = nan\n",
-		"half_life_days = 1e400\n", "time_limit = \n",
+		"half_life_days = 1e400\n", "time_limit = \n", "facet_sample = -1\n",
+		"facet_sample = 10000001\n",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		memset(&c, 0, sizeof c);
@@ -334,11 +338,17 @@ static void test_page(void **state)
 	assert_non_null(strstr(b, "Hội nghị <mark>đảng viên</mark> &lt;b&gt;dang vien&lt;/b&gt; &amp; cuộc họp"));
 	assert_non_null(strstr(b, "<time>05/09/2023</time>"));
 	assert_non_null(strstr(b, "<option value=\"Thời sự\">Thời sự (20)</option>"));
+	/* the engine was opened with the page's facet sample (config default) */
+	assert_int_equal(fake_query_facet_sample, 500);
 	/* only http(s) URLs become links, and they are escaped for the attribute */
 	assert_null(strstr(b, "href=\"javascript:"));
 	assert_non_null(strstr(b, "href=\"https://ubnd.example.vn/tin?id=1&amp;x=&quot;&gt;&lt;script&gt;\""));
 	assert_non_null(strstr(b, "href=\"/cgi-bin/vnsearch.cgi?asset=vnsearch.css\""));
 	assert_null(strstr(b, "<script>"));
+	free(r);
+	/* counts scaled from a sample are marked as such */
+	r = handle("GET", "q=sample", NULL, &st);
+	assert_non_null(strstr(body_of(r), "<option value=\"Thời sự\">Thời sự (~20)</option>"));
 	free(r);
 	/* template syntax in a value is text: expansion is one pass */
 	r = handle("GET", "q=%7B%7Bsite_name%7D%7D", NULL, &st);
