@@ -158,12 +158,12 @@ int vn_index_open(vn_index **out, const char *path, const vn_index_options *opts
 	 * otherwise the index is overwritten at once, as before. */
 	ix->rebuild_pending = ix->opts.rebuild && parallel_allowed(&ix->opts);
 	int mode = ix->opts.rebuild && !ix->rebuild_pending ? VN_DB_OVERWRITE : VN_DB_CREATE_OR_OPEN;
-	int rc = vn_db_writer_open(&ix->w, path, mode, 0, &e);
+	int rc = vn_db_writer_open(&ix->w, path, mode, flush_threshold(), &e);
 	if (rc && ix->rebuild_pending && rc != VN_ELOCKED) {
 		/* Not a database we can open (another backend, corrupt): overwrite. */
 		ix->rebuild_pending = 0;
 		vn_error_clear(&e);
-		rc = vn_db_writer_open(&ix->w, path, VN_DB_OVERWRITE, 0, &e);
+		rc = vn_db_writer_open(&ix->w, path, VN_DB_OVERWRITE, flush_threshold(), &e);
 	}
 	if (rc) {
 		if (rc == VN_ELOCKED)

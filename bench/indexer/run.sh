@@ -4,13 +4,15 @@
 #
 #   bench/indexer/run.sh [--large] [--repeats N] [--bin DIR] [--work DIR]
 #
-# Indexes all of ../shared/corpus (with --large also ../shared/corpus-large
-# and ../shared/corpus-gov) with vnindex and with scriptindex using a plain
-# title+body script (plain.script; the JSONL is converted beforehand by
-# jsonl2scriptindex.py, not timed). Reports medians over N repeats
+# Indexes all of ../shared/corpus with vnindex and with scriptindex using a
+# plain title+body script (plain.script; the JSONL is converted beforehand
+# by jsonl2scriptindex.py, not timed). Reports medians over N repeats
 # (default 3) of wall time, CPU time, articles/s, index size (du -sb) and
-# peak RSS (/usr/bin/time), the ratios, and vnindex's peak RSS at 10k, all of
-# corpus (~38k) and, with --large, all articles (~144k).
+# peak RSS (/usr/bin/time), and the ratios; then the curve of vnindex alone
+# (peak RSS, wall time, size) at 10k articles, all of corpus (~38k) and,
+# with --large, all articles (corpus + corpus-large + corpus-gov, ~144k).
+# Every vnindex run is a first load into a new index (the parallel path);
+# VN_INDEX_SEQUENTIAL=1 in the environment measures the sequential one.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -50,12 +52,13 @@ else
 	zcat "$shared"/corpus/*.jsonl.gz >"$work/corpus.jsonl"
 fi
 inputs=(corpus)
+curve=(10k corpus)
 if [ "$large" = 1 ]; then
 	cat "$work/corpus.jsonl" >"$work/all.jsonl"
 	for d in corpus-large corpus-gov; do
 		[ -d "$shared/$d" ] && zcat "$shared/$d"/*.jsonl.gz >>"$work/all.jsonl"
 	done
-	inputs+=(all)
+	curve+=(all)
 fi
 head -n 10000 "$work/corpus.jsonl" >"$work/10k.jsonl"
 for i in "${inputs[@]}"; do
@@ -105,10 +108,11 @@ for i in "${inputs[@]}"; do
 	report "$i"
 done
 
-echo "== vnindex peak RSS as the corpus grows"
-for i in 10k "${inputs[@]}"; do
+echo "== vnindex alone as the corpus grows (one run each)"
+for i in "${curve[@]}"; do
 	n=$(wc -l <"$work/$i.jsonl")
 	read -r w c rss size < <(one vnindex "$i")
-	awk -v n="$n" -v r="$rss" -v w="$w" -v s="$size" 'BEGIN {
-		printf "  %7d articles: peak RSS %5.0f MB (wall %.0f s, index %.0f MB)\n", n, r / 1024, w, s / 1e6 }'
+	awk -v n="$n" -v r="$rss" -v w="$w" -v c="$c" -v s="$size" 'BEGIN {
+		printf "  %7d articles: peak RSS %5.0f MB, wall %5.0f s (%4.0f articles/s), cpu %5.0f s, index %5.0f MB\n",
+			n, r / 1024, w, n / w, c, s / 1e6 }'
 done
