@@ -29,11 +29,17 @@ struct vn_cgi_cached {
 	size_t key_len, resp_len;
 	time_t at;
 	unsigned long long stamp;
+	unsigned long long used;     /* app->cache_clock when last answered from */
 };
+
+/* Two ways per set: two popular queries that hash to the same set both stay
+ * (direct mapping made such pairs evict each other on every request). */
+#define CACHE_WAYS 2
 
 void vn_cgi_app_enable_cache(vn_cgi_app *app)
 {
 	size_t n = app->config_ok && app->cfg.cache_entries > 0 ? (size_t)app->cfg.cache_entries : 0;
+	n = (n + CACHE_WAYS - 1) / CACHE_WAYS * CACHE_WAYS;
 	if (n && !app->cache && (app->cache = calloc(n, sizeof *app->cache)))
 		app->cache_slots = n;
 }
@@ -281,15 +287,25 @@ int vn_cgi_app_handle(vn_cgi_app *app, const vn_cgi_input *in, const vn_cgi_serv
 	if (app->cache_slots && !req.head &&
 	    (req.action == VN_CGI_SEARCH || req.action == VN_CGI_COMPLETE) &&
 	    cache_key(&key, &req, self) == 0) {
-		slot = &app->cache[key_hash(&key) % app->cache_slots];
+		struct vn_cgi_cached *set =
+			&app->cache[key_hash(&key) % (app->cache_slots / CACHE_WAYS) * CACHE_WAYS];
 		stamp = index_stamp(&app->cfg);
 		now = time(NULL);
-		if (slot->key && slot->key_len == key.len && memcmp(slot->key, key.data, key.len) == 0 &&
-		    slot->stamp == stamp && now - slot->at < VN_CGI_CACHE_SECONDS && now >= slot->at) {
-			rc = vn_buf_append(out, slot->resp, slot->resp_len);
-			vn_buf_free(&key);
-			goto done;
+		for (int w = 0; w < CACHE_WAYS; w++) {
+			struct vn_cgi_cached *c = &set[w];
+			if (c->key && c->key_len == key.len && memcmp(c->key, key.data, key.len) == 0 &&
+			    c->stamp == stamp && now - c->at < VN_CGI_CACHE_SECONDS && now >= c->at) {
+				c->used = ++app->cache_clock;
+				rc = vn_buf_append(out, c->resp, c->resp_len);
+				vn_buf_free(&key);
+				goto done;
+			}
 		}
+		/* A miss replaces the way answered from least recently. */
+		slot = &set[0];
+		for (int w = 1; w < CACHE_WAYS; w++)
+			if (set[w].used < slot->used)
+				slot = &set[w];
 	}
 
 	switch (req.action) {
@@ -392,6 +408,7 @@ int vn_cgi_app_handle(vn_cgi_app *app, const vn_cgi_input *in, const vn_cgi_serv
 			slot->resp = v, slot->resp_len = out->len;
 			slot->at = now;
 			slot->stamp = stamp;
+			slot->used = ++app->cache_clock;
 		} else {
 			free(k);
 			free(v);

@@ -225,10 +225,12 @@ typedef struct vn_cgi_app {
 	unsigned long long stamp;    /* the indexes' on-disk state when it was opened */
 	int config_ok;
 	vn_error config_err;
-	/* Answers kept by a long-lived (FastCGI) process: direct-mapped slots,
-	 * each valid for VN_CGI_CACHE_SECONDS and while the index is unchanged. */
+	/* Answers kept by a long-lived (FastCGI) process: two-way sets of
+	 * slots, each answer valid for VN_CGI_CACHE_SECONDS and while the index
+	 * is unchanged. */
 	struct vn_cgi_cached *cache;
 	size_t cache_slots;
+	unsigned long long cache_clock;
 } vn_cgi_app;
 
 #define VN_CGI_CACHE_SECONDS 60        /* as long as Cache-Control lets others keep it */

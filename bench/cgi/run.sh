@@ -7,9 +7,10 @@
 #   vn-fcgi-nc  vnsearch.cgi as FastCGI (lighttpd mod_fastcgi spawns it)
 #             with cache_entries = 0: every request searches (the honest
 #             figure for the FastCGI target)
-#   vn-fcgi   the same with its answer cache on: after the first round of the
-#             mix every query is answered from memory (what a portal sees for
-#             its popular queries, not a search speed)
+#   vn-fcgi   the same with its answer cache on, filled by an untimed run of
+#             WARM seconds just before each timed one: queries are answered
+#             from memory (what a portal sees for its popular queries, not a
+#             search speed)
 # The query mix is bench/cgi/queries-mix.txt (320 queries: queries.txt plus
 # 300 drawn from the corpus with a fixed seed by gen_queries.py, half of them
 # without accents); every target gets the same queries in the same order.
@@ -18,7 +19,7 @@
 # Then bench_cgi (when built) splits a FastCGI request's cost between the
 # query library and the CGI's own work, over the same mix.
 # Usage: bench/cgi/run.sh [BUILD_DIR]
-#   env: REPEATS (3), DURATION seconds per run (10), CONNECTIONS (4),
+#   env: REPEATS (3), DURATION seconds per run (10), CONNECTIONS (4), WARM (10),
 #        VN_FORMAT (html | json: what vnsearch.cgi answers; html),
 #        VN_QUERIES (bench/cgi/queries-mix.txt),
 #        VN_BENCH_INDEX (an existing vnindex index of the full corpus in the
@@ -31,7 +32,7 @@ build=$(cd "${1:-$root/build}" && pwd)
 bin=$build/bin
 work=${VN_BENCH_WORK:-$build/bench/cgi}
 shared=${VN_SHARED_DIR:-$root/../shared}
-repeats=${REPEATS:-3}; duration=${DURATION:-10}; conns=${CONNECTIONS:-4}
+repeats=${REPEATS:-3}; duration=${DURATION:-10}; conns=${CONNECTIONS:-4}; warm=${WARM:-10}
 format=${VN_FORMAT:-html}
 queries=${VN_QUERIES:-$here/queries-mix.txt}
 case $format in html|json) ;; *) echo "bench/cgi: VN_FORMAT must be html or json" >&2; exit 2 ;; esac
@@ -147,6 +148,11 @@ echo "bench/cgi: wrk -t2 -c$conns -d${duration}s, $repeats runs each, vnsearch.c
 : >"$work/runs.txt"
 for r in $(seq 1 "$repeats"); do
   for t in "${targets[@]}"; do
+    if [ "$t" = vn-fcgi ] && [ "$warm" -gt 0 ]; then
+      # Each FastCGI process keeps its own answers, for 60 s: fill them now.
+      VN_QUERIES="$queries" VN_PATH="${path[$t]}" VN_PARAM="${param[$t]}" VN_EXTRA="${extra[$t]}" \
+        wrk -t2 -c"$conns" -d"${warm}s" --timeout 10s -s "$here/wrk.lua" "$base" >/dev/null
+    fi
     line=$(VN_QUERIES="$queries" VN_PATH="${path[$t]}" VN_PARAM="${param[$t]}" VN_EXTRA="${extra[$t]}" \
            wrk -t2 -c"$conns" -d"${duration}s" --timeout 10s -s "$here/wrk.lua" "$base" | grep '^RESULT')
     echo "$t run $r: ${line#RESULT }"

@@ -561,6 +561,44 @@ static void test_reopen_on_update(void **state)
 	rmdir(dir);
 }
 
+/* The answer cache keeps two answers per set: with one set of two ways,
+ * two queries asked in turn are both kept, a third replaces the one
+ * answered from least recently. */
+static void test_cache_ways(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/vn_cgi_idxXXXXXX", path[256];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/iamglass", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("rev1", f);
+	fclose(f);
+	struct env e = { { "VNSEARCH_DB", "VNSEARCH_CONFIG" }, { dir, "" } };
+	vn_cgi_app a;
+	vn_cgi_app_init(&a, env_get, &e);
+	a.cfg.cache_entries = 1;   /* rounded up to one set of two */
+	vn_cgi_app_enable_cache(&a);
+	assert_int_equal(a.cache_slots, 2);
+	static const struct { const char *q; int searched; } steps[] = {
+		{ "q=a", 1 }, { "q=b", 1 }, { "q=a", 0 }, { "q=b", 0 },
+		{ "q=c", 1 },              /* replaces a (b was answered later) */
+		{ "q=b", 0 }, { "q=a", 1 }, { "q=b", 0 },
+	};
+	vn_buf out = VN_BUF_INIT;
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		vn_cgi_input in = { "GET", steps[i].q, strlen(steps[i].q), NULL, NULL, 0, NULL };
+		int runs = fake_query_runs;
+		assert_int_equal(vn_cgi_app_handle(&a, &in, NULL, &out, log_fn, NULL), 0);
+		assert_int_equal(fake_query_runs - runs, steps[i].searched);
+		assert_non_null(strstr(out.data, "Status: 200"));
+	}
+	vn_buf_free(&out);
+	vn_cgi_app_free(&a);
+	unlink(path);
+	rmdir(dir);
+}
+
 /* XSS payloads in every parameter: nothing executable comes out. */
 static void test_xss_everywhere(void **state)
 {
@@ -618,6 +656,7 @@ int main(void)
 		cmocka_unit_test(test_templates_dir),
 		cmocka_unit_test(test_marked),
 		cmocka_unit_test(test_complete_json),
+		cmocka_unit_test(test_cache_ways),
 		cmocka_unit_test(test_config),
 		cmocka_unit_test(test_config_load),
 		cmocka_unit_test(test_page),
