@@ -49,7 +49,7 @@
 #ifndef VN_SCHEMA_H
 #define VN_SCHEMA_H
 
-#define VN_INDEX_FORMAT 1
+#define VN_INDEX_FORMAT 2
 #define VN_META_FORMAT "vn:format"
 #define VN_META_STATS "vn:stats"
 #define VN_META_SUGGEST_PREFIX "A"
@@ -82,7 +82,12 @@ enum vn_slot {
 	VN_SLOT_MONTH = 5,     /* "YYYY-MM" for facets */
 	VN_SLOT_YEAR = 6,      /* "YYYY" for facets */
 	VN_SLOT_LANG = 7,
-	VN_SLOT_SOURCE = 8     /* input file (relative path) for directory re-indexing */
+	VN_SLOT_SOURCE = 8,    /* input file (relative path) for directory re-indexing */
+	VN_SLOT_TITLE_TOKENS = 9 /* the title's tokens (format 2): exact forms, space-
+				  * separated, "\n", then their keys likewise; at most
+				  * VN_TITLE_TOKENS_MAX tokens. Read by the re-ranking. */
 };
+
+#define VN_TITLE_TOKENS_MAX 64
 
 #endif

@@ -28,6 +28,7 @@ struct vn__builder {
 	vn_buf title, body, summary, author;   /* repaired copies */
 	vn_buf term, data, scratch;
 	vn_buf prev_key, prev_exact;
+	vn_buf title_exact, title_keys;        /* VN_SLOT_TITLE_TOKENS, built per title */
 	vn__termtab tt;
 };
 
@@ -135,7 +136,8 @@ void vn__builder_free(vn__builder *b)
 		return;
 	vn_text_free(b->text);
 	vn_buf *bufs[] = { &b->title, &b->body, &b->summary, &b->author, &b->term,
-			   &b->data, &b->scratch, &b->prev_key, &b->prev_exact };
+			   &b->data, &b->scratch, &b->prev_key, &b->prev_exact,
+			   &b->title_exact, &b->title_keys };
 	for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
 		vn_buf_free(bufs[i]);
 	tt_free(&b->tt);
@@ -227,6 +229,7 @@ typedef struct tokctx {
 	uint32_t wdf;        /* VN_TITLE_WDF for the title, 1 for the body */
 	int title;
 	uint32_t ntokens;
+	uint32_t ntitle;     /* title tokens put in VN_SLOT_TITLE_TOKENS */
 	int have_prev, prev_syllable;
 	int rc;
 } tokctx;
@@ -282,6 +285,15 @@ static int on_token(const vn_token *tok, void *payload)
 	     (rc = tt_add(tt, t->data, t->len, c->wdf))))
 		goto fail;
 	if (c->title) {
+		if (c->ntitle < VN_TITLE_TOKENS_MAX) {
+			vn_buf *x = &b->title_exact, *k = &b->title_keys;
+			if ((x->len && vn_buf_putc(x, ' ')) || vn_buf_append(x, tok->exact, tok->exact_len) ||
+			    (k->len && vn_buf_putc(k, ' ')) || vn_buf_append(k, tok->key, tok->key_len)) {
+				rc = VN_ENOMEM;
+				goto fail;
+			}
+			c->ntitle++;
+		}
 		if ((rc = put_term(t, VN_PREFIX_TITLE, tok->key, tok->key_len)))
 			goto fail;
 		if (t->len <= VN_INDEX_TERM_MAX &&
@@ -466,7 +478,16 @@ int vn__build_doc(vn__builder *b, const vn_article *a, const char *source_term, 
 		return rc;
 
 	tokctx c = { .b = b, .doc = doc, .sugg = sugg, .err = err };
+	vn_buf_clear(&b->title_exact);
+	vn_buf_clear(&b->title_keys);
 	if ((rc = tokenize_field(b, &c, &b->title, 1, 1)))
+		return rc;
+	/* the title's tokens for the query's re-ranking, which reads them for
+	 * its top candidates only: a value is far cheaper than the document */
+	if (vn_buf_putc(&b->title_exact, '\n') ||
+	    vn_buf_append(&b->title_exact, b->title_keys.data ? b->title_keys.data : "", b->title_keys.len))
+		return vn_error_set(err, VN_ENOMEM, "out of memory");
+	if ((rc = set_value(doc, VN_SLOT_TITLE_TOKENS, b->title_exact.data, b->title_exact.len, err)))
 		return rc;
 	uint32_t body_first = c.ntokens + VN_FIELD_GAP;
 	if ((rc = tokenize_field(b, &c, &b->body, body_first, 0)))

@@ -45,6 +45,19 @@ typedef struct vq_weights {
 	double bigram_idf, idf_ref;   /* B boost × (idf/idf_ref)^bigram_idf: -1 = each
 				       * pair weighs alike whatever its rarity */
 	double tb_idf;                /* the same for the SB boost */
+	/* re-ranking of the rr_k best candidates by features BM25 does not see;
+	 * each feature lies in [0, 1] and adds to the candidate's weight
+	 * divided by the best candidate's */
+	double rr_k;                  /* candidates re-ranked (0: no re-ranking) */
+	double rr_run, rr_runx;       /* longest run of query words standing together
+				       * in the title, folded / with the accents typed */
+	double rr_full, rr_fullx;     /* the whole run of words in the title as typed */
+	double rr_cov, rr_covx;       /* share of the query words in the title */
+	double rr_len;                /* share of the title the query covers */
+	double rr_pairs;              /* share of the query's adjacent pairs found adjacent */
+	double rr_recency;            /* hybrid: 2^(-age/half-life) */
+	double rr_l0;                 /* title features × min(1, rr_l0 / title tokens):
+				       * some sources put a whole lead paragraph in the title */
 } vq_weights;
 
 /* Tuned with bench/query/eval.sh on known-item sets of ../shared/corpus
@@ -58,6 +71,9 @@ static const vq_weights default_weights = {
 	.k1 = 0.5, .b = 0.75,
 	.recency = 0.4,
 	.bigram_idf = -1.0, .idf_ref = 5.5, .tb_idf = -1.0,
+	.rr_k = 30, .rr_run = 0, .rr_runx = 0, .rr_full = 0.5, .rr_fullx = 0.2,
+	.rr_cov = 0, .rr_covx = 0, .rr_len = 0.05, .rr_pairs = 0.5, .rr_recency = 0.15,
+	.rr_l0 = 20,
 };
 
 struct vn_query_engine {
@@ -97,6 +113,17 @@ static void tune_from_env(vq_weights *w)
 		else if (!strcmp(name, "bigram_idf")) w->bigram_idf = v;
 		else if (!strcmp(name, "idf_ref")) w->idf_ref = v;
 		else if (!strcmp(name, "tb_idf")) w->tb_idf = v;
+		else if (!strcmp(name, "rr_k")) w->rr_k = v;
+		else if (!strcmp(name, "rr_run")) w->rr_run = v;
+		else if (!strcmp(name, "rr_runx")) w->rr_runx = v;
+		else if (!strcmp(name, "rr_full")) w->rr_full = v;
+		else if (!strcmp(name, "rr_fullx")) w->rr_fullx = v;
+		else if (!strcmp(name, "rr_cov")) w->rr_cov = v;
+		else if (!strcmp(name, "rr_covx")) w->rr_covx = v;
+		else if (!strcmp(name, "rr_len")) w->rr_len = v;
+		else if (!strcmp(name, "rr_pairs")) w->rr_pairs = v;
+		else if (!strcmp(name, "rr_recency")) w->rr_recency = v;
+		else if (!strcmp(name, "rr_l0")) w->rr_l0 = v;
 		s += used;
 		if (*s == ',')
 			s++;
@@ -233,6 +260,10 @@ typedef struct qb {
 	/* tokens of the run being built */
 	qtok *toks;
 	size_t ntoks, captoks;
+	/* every positive word of the query in order, for the re-ranking */
+	struct rrword { char *exact, *key; int marked; uint32_t run; } *rw;
+	size_t nrw, caprw;
+	uint32_t nruns;
 } qb;
 
 typedef struct qlist {
@@ -402,6 +433,36 @@ static int tokenize_run(qb *B, const char *s, size_t n)
 	return 0;
 }
 
+/* The tokens of the run just tokenized, for the re-ranking of the top
+ * candidates (titles and adjacent pairs); at most 32 words in all. */
+static void record_run(qb *B)
+{
+	if (B->rc || B->ntoks == 0)
+		return;
+	uint32_t run = B->nruns++;
+	for (size_t i = 0; i < B->ntoks && B->nrw < 32; i++) {
+		if (B->nrw == B->caprw) {
+			size_t nc = B->caprw ? B->caprw * 2 : 8;
+			struct rrword *nr = realloc(B->rw, nc * sizeof *nr);
+			if (!nr) {
+				B->rc = vn_error_set(B->err, VN_ENOMEM, "out of memory");
+				return;
+			}
+			B->rw = nr;
+			B->caprw = nc;
+		}
+		struct rrword *w = &B->rw[B->nrw++];
+		w->exact = strdup(B->toks[i].exact);
+		w->key = strdup(B->toks[i].key);
+		w->marked = (B->toks[i].flags & VN_TOK_MARKED) != 0;
+		w->run = run;
+		if (!w->exact || !w->key) {
+			B->rc = vn_error_set(B->err, VN_ENOMEM, "out of memory");
+			return;
+		}
+	}
+}
+
 static void add_qword(qb *B, const char *exact, const char *tonefree, const char *key, int marked)
 {
 	if (B->rc)
@@ -563,6 +624,8 @@ static vn_db_query *build_text(qb *B, const vq_node *n)
 		return NULL;
 	if (B->ntoks == 0)
 		return NULL;
+	if (!n->negated)
+		record_run(B);
 	qlist units = { 0 };
 	char *keys[256];
 	size_t nk = B->ntoks < 256 ? B->ntoks : 256;
@@ -619,6 +682,8 @@ static vn_db_query *build_phrase(qb *B, const vq_node *n)
 	int title = n->field == VQ_FIELD_TITLE;
 	if (tokenize_run(B, n->text, n->len) || B->ntoks == 0)
 		return NULL;
+	if (!n->negated)
+		record_run(B);
 	char *keys[256];
 	size_t nk = B->ntoks < 256 ? B->ntoks : 256;
 	qlist exact = { 0 };
@@ -694,6 +759,11 @@ static void qb_free(qb *B)
 		free(B->qw[i].key);
 	}
 	free(B->qw);
+	for (size_t i = 0; i < B->nrw; i++) {
+		free(B->rw[i].exact);
+		free(B->rw[i].key);
+	}
+	free(B->rw);
 	memset(B, 0, sizeof *B);
 }
 
@@ -1220,6 +1290,244 @@ out:
 	return rc;
 }
 
+/* ---- re-ranking the top candidates ------------------------------------------
+ * Xapian ranks all matches by BM25 over the terms; the best rr_k are then
+ * ordered again with what BM25 cannot see: how much of the query stands in
+ * the title word for word, with the accents typed, how much of the title the
+ * query covers, how many of the query's adjacent pairs the article has, and
+ * for hybrid sorting the date. The title's tokens come from a value slot
+ * (VN_SLOT_TITLE_TOKENS), the pairs from one posting-list walk each. */
+
+typedef struct rrcand {
+	vn_docid docid;
+	uint32_t idx;       /* position in the mset */
+	double weight, score;
+	double ftitle;      /* the title features, weighted */
+	uint32_t pairs;     /* query pairs present */
+	int has_date;
+	char date[9];
+} rrcand;
+
+typedef struct rrctx {
+	rrcand *c;
+	const qb *B;
+	const vq_weights *w;
+} rrctx;
+
+#define RR_MAX_TOK VN_TITLE_TOKENS_MAX
+
+typedef struct rrtok { const char *s; size_t n; } rrtok;
+
+static size_t split_tokens(const char *s, size_t n, rrtok *out, size_t cap)
+{
+	size_t k = 0, i = 0;
+	while (i < n && k < cap) {
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t st = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		if (i > st) {
+			out[k].s = s + st;
+			out[k].n = i - st;
+			k++;
+		}
+	}
+	return k;
+}
+
+static int tok_is(const rrtok *t, const char *s)
+{
+	return strlen(s) == t->n && memcmp(t->s, s, t->n) == 0;
+}
+
+/* Does query word w match title token j (exact: with the accents typed)? */
+static int word_at(const struct rrword *w, const rrtok *tx, const rrtok *tk, size_t j, int exact)
+{
+	if (exact && w->marked)
+		return tok_is(&tx[j], w->exact);
+	return tok_is(&tk[j], w->key);
+}
+
+static int rr_title_cb(size_t i, const char *v, size_t len, void *payload)
+{
+	rrctx *x = payload;
+	const qb *B = x->B;
+	const vq_weights *w = x->w;
+	const char *nl = memchr(v, '\n', len);
+	if (!nl || B->nrw == 0)
+		return 0;
+	rrtok tx[RR_MAX_TOK], tk[RR_MAX_TOK];
+	size_t nx = split_tokens(v, (size_t)(nl - v), tx, RR_MAX_TOK);
+	size_t nk = split_tokens(nl + 1, len - (size_t)(nl - v) - 1, tk, RR_MAX_TOK);
+	size_t nt = nx < nk ? nx : nk;
+	if (nt == 0)
+		return 0;
+	double f = 0, total = (double)B->nrw;
+	for (size_t a = 0; a < B->nrw;) {
+		size_t b = a;
+		while (b < B->nrw && B->rw[b].run == B->rw[a].run)
+			b++;
+		size_t m = b - a, best[2] = { 0, 0 }, cov[2] = { 0, 0 };
+		for (int ex = 0; ex < 2; ex++) {
+			for (size_t q = a; q < b; q++) {
+				for (size_t j = 0; j < nt; j++) {
+					size_t l = 0;
+					while (q + l < b && j + l < nt && word_at(&B->rw[q + l], tx, tk, j + l, ex))
+						l++;
+					if (l > best[ex])
+						best[ex] = l;
+					if (l)
+						break;
+				}
+			}
+			for (size_t q = a; q < b; q++)
+				for (size_t j = 0; j < nt; j++)
+					if (word_at(&B->rw[q], tx, tk, j, ex)) {
+						cov[ex]++;
+						break;
+					}
+		}
+		double share = m / total;
+		f += share * (w->rr_run * best[0] / m + w->rr_runx * best[1] / m +
+			      w->rr_cov * cov[0] / m + w->rr_covx * cov[1] / m +
+			      (m >= 2 && best[0] == m ? w->rr_full : 0) + (best[1] == m ? w->rr_fullx : 0));
+		a = b;
+	}
+	double lenf = total / nt;
+	f += w->rr_len * (lenf > 1 ? 1 : lenf);
+	if (w->rr_l0 > 0 && nt > w->rr_l0)
+		f *= w->rr_l0 / nt;
+	x->c[i].ftitle = f;
+	return 0;
+}
+
+static int rr_date_cb(size_t i, const char *v, size_t len, void *payload)
+{
+	rrctx *x = payload;
+	if (len == 8) {
+		memcpy(x->c[i].date, v, 8);
+		x->c[i].date[8] = 0;
+		x->c[i].has_date = 1;
+	}
+	return 0;
+}
+
+static long days_of(const char *ymd)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = (ymd[0] - '0') * 1000 + (ymd[1] - '0') * 100 + (ymd[2] - '0') * 10 + (ymd[3] - '0') - 1900;
+	tm.tm_mon = (ymd[4] - '0') * 10 + (ymd[5] - '0') - 1;
+	tm.tm_mday = (ymd[6] - '0') * 10 + (ymd[7] - '0');
+	tm.tm_hour = 12;
+	return (long)(timegm(&tm) / 86400);
+}
+
+static int cmp_docid(const void *a, const void *b)
+{
+	const rrcand *x = a, *y = b;
+	return x->docid < y->docid ? -1 : x->docid > y->docid;
+}
+
+static int cmp_score(const void *a, const void *b)
+{
+	const rrcand *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* The mset's candidates in their new order: *order_out[k] is the mset
+ * position of the k-th hit (malloc'd, n entries). */
+static int rerank(vn_query_engine *e, const qb *B, int hybrid, vn_db_mset *ms, uint32_t **order_out,
+		  double **score_out, vn_error *err)
+{
+	const vq_weights *w = &e->w;
+	uint32_t n = vn_db_mset_size(ms);
+	*order_out = NULL;
+	*score_out = NULL;
+	rrcand *c = calloc(n ? n : 1, sizeof *c);
+	vn_docid *ids = malloc((n ? n : 1) * sizeof *ids);
+	uint32_t *wdf = malloc((n ? n : 1) * sizeof *wdf);
+	uint32_t *order = malloc((n ? n : 1) * sizeof *order);
+	double *score = malloc((n ? n : 1) * sizeof *score);
+	int rc = 0;
+	if (!c || !ids || !wdf || !order || !score) {
+		rc = vn_error_set(err, VN_ENOMEM, "out of memory");
+		goto out;
+	}
+	double top = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		vn_db_hit h;
+		if ((rc = vn_db_mset_hit(ms, i, &h)))
+			goto out;
+		c[i].docid = h.docid;
+		c[i].idx = i;
+		c[i].weight = h.weight;
+		if (h.weight > top)
+			top = h.weight;
+	}
+	if (top <= 0)
+		top = 1;
+	qsort(c, n, sizeof *c, cmp_docid);
+	for (uint32_t i = 0; i < n; i++)
+		ids[i] = c[i].docid;
+	rrctx x = { c, B, w };
+	if ((rc = vn_db_values_in(e->db, VN_SLOT_TITLE_TOKENS, ids, n, rr_title_cb, &x, err)))
+		goto out;
+	uint32_t npairs = 0;
+	for (size_t a = 0; a + 1 < B->nrw && w->rr_pairs != 0; a++) {
+		if (B->rw[a].run != B->rw[a + 1].run)
+			continue;
+		vn_buf *t = &e->term;
+		vn_buf_clear(t);
+		if (vn_buf_puts(t, VN_PREFIX_BIGRAM) || vn_buf_puts(t, B->rw[a].key) || vn_buf_putc(t, ' ') ||
+		    vn_buf_puts(t, B->rw[a + 1].key)) {
+			rc = vn_error_set(err, VN_ENOMEM, "out of memory");
+			goto out;
+		}
+		npairs++;
+		if ((rc = vn_db_wdf_in(e->db, t->data, t->len, ids, n, wdf, err)))
+			goto out;
+		for (uint32_t i = 0; i < n; i++)
+			c[i].pairs += wdf[i] > 0;
+	}
+	long now = days_of(e->newest);
+	if (hybrid && (rc = vn_db_values_in(e->db, VN_SLOT_DATE, ids, n, rr_date_cb, &x, err)))
+		goto out;
+	for (uint32_t i = 0; i < n; i++) {
+		double sc = c[i].weight / top + c[i].ftitle;
+		if (npairs)
+			sc += w->rr_pairs * c[i].pairs / npairs;
+		if (hybrid) {
+			double rec = 0.5;
+			if (c[i].has_date) {
+				long age = now - days_of(c[i].date);
+				rec = pow(2.0, -(age > 0 ? (double)age : 0.0) / e->cfg.half_life_days);
+			}
+			sc += w->rr_recency * rec;
+		}
+		c[i].score = sc;
+	}
+	qsort(c, n, sizeof *c, cmp_score);
+	for (uint32_t i = 0; i < n; i++) {
+		order[i] = c[i].idx;
+		score[i] = c[i].score * top;
+	}
+	*order_out = order;
+	*score_out = score;
+	order = NULL;
+	score = NULL;
+out:
+	free(c);
+	free(ids);
+	free(wdf);
+	free(order);
+	free(score);
+	return rc;
+}
+
 int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_result **out, vn_error *err)
 {
 	*out = NULL;
@@ -1261,6 +1569,8 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 		return vn_error_set(err, rc, "out of memory");
 	}
 	qb B;
+	uint32_t *rr_order = NULL;
+	double *rr_score = NULL;
 	vn_db_query *filter = NULL, *q = NULL;
 	vn_db_mset *ms = NULL;
 	vn_buf tmp = VN_BUF_INIT;
@@ -1281,7 +1591,15 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 		}
 		browse = 1;
 	}
-	rc = run_search(e, req, q, filter, browse, B.est_weight, B.nwords, offset, limit, &ms, err);
+	/* the first pages come from re-ranking the best rr_k candidates; deeper
+	 * pages (and date order) from Xapian's order alone */
+	uint32_t rr_k = e->w.rr_k > 0 ? (uint32_t)e->w.rr_k : 0;
+	int rr = !browse && req->sort != VN_QUERY_SORT_DATE && rr_k > 0 && offset + limit <= rr_k;
+	vn_query_request rreq = *req;
+	if (rr)
+		rreq.sort = VN_QUERY_SORT_RELEVANCE;
+	uint32_t s_off = rr ? 0 : offset, s_lim = rr ? rr_k : limit;
+	rc = run_search(e, &rreq, q, filter, browse, B.est_weight, B.nwords, s_off, s_lim, &ms, err);
 	if (rc)
 		goto fail;
 	if (!browse && vn_db_mset_size(ms) == 0 && offset == 0 && (B.nruns_multi || (p.root && p.root->type == VQ_AND))) {
@@ -1294,7 +1612,7 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 			goto fail;
 		}
 		vn_db_mset *ms2 = NULL;
-		if (q2 && (rc = run_search(e, req, q2, f2, 0, B2.est_weight, B2.nwords, offset, limit, &ms2, err))) {
+		if (q2 && (rc = run_search(e, &rreq, q2, f2, 0, B2.est_weight, B2.nwords, s_off, s_lim, &ms2, err))) {
 			vn_db_query_free(q2);
 			vn_db_query_free(f2);
 			qb_free(&B2);
@@ -1319,7 +1637,13 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 	vn_db_mset_totals(ms, &est, &lower, &upper);
 	r->total = est;
 	r->total_exact = lower == upper;
-	uint32_t n = vn_db_mset_size(ms);
+	uint32_t n = vn_db_mset_size(ms), first = 0;
+	if (rr) {
+		if ((rc = rerank(e, &B, req->sort == VN_QUERY_SORT_HYBRID, ms, &rr_order, &rr_score, err)))
+			goto fail;
+		first = offset < n ? offset : n;
+		n = n - first < limit ? n - first : limit;
+	}
 	if (n) {
 		r->hits = calloc(n, sizeof *r->hits);
 		if (!r->hits)
@@ -1327,10 +1651,11 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 	}
 	for (uint32_t i = 0; i < n; i++) {
 		vn_db_hit h;
-		if ((rc = vn_db_mset_hit(ms, i, &h)) || (rc = vn_db_mset_data(ms, i, &e->data, err)))
+		uint32_t at = rr ? rr_order[first + i] : i;
+		if ((rc = vn_db_mset_hit(ms, at, &h)) || (rc = vn_db_mset_data(ms, at, &e->data, err)))
 			goto fail;
 		vn_query_hit *hit = &r->hits[r->n_hits++];
-		hit->score = h.weight;
+		hit->score = rr ? rr_score[first + i] : h.weight;
 		if ((rc = fill_hit(e, &B, req, hit, e->data.data ? e->data.data : "", e->data.len)))
 			goto nomem;
 	}
@@ -1378,6 +1703,8 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 	vq_parsed_free(&p);
 	vn_buf_free(&canon);
 	vn_buf_free(&tmp);
+	free(rr_order);
+	free(rr_score);
 	*out = r;
 	return 0;
 nomem:
@@ -1390,6 +1717,8 @@ fail:
 	vq_parsed_free(&p);
 	vn_buf_free(&canon);
 	vn_buf_free(&tmp);
+	free(rr_order);
+	free(rr_score);
 	vn_query_result_free(r);
 	return rc;
 }

@@ -127,6 +127,15 @@ assert any("<mark>" in h["snippet"] for h in d["hits"])
 assert {"category", "year"} <= set(d["facets"])
 assert all("value" in v and "count" in v for v in d["facets"]["category"])
 ' && ok "JSON shape" || bad "JSON shape"
+# pages of the re-ranked order join up: hits 6-10 are the second page of 5
+for sort in relevance hybrid; do
+  all=$(ids --sort $sort "đảng viên" | cut -d" " -f6-10)
+  p2=$("${Q[@]}" --json --no-snippets --sort $sort --offset 5 --limit 5 "đảng viên" | python3 -c '
+import json, sys
+print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))')
+  [ -n "$p2" ] && [ "$all" = "$p2" ] && ok "$sort: page 2 continues page 1" || bad "$sort: page 2 '$p2' vs '$all'"
+done
+
 # facets: exact while the matches fit the sample; over it, counts scaled
 # from the sample to the estimated total and flagged as estimates
 "${Q[@]}" --json --facets --no-snippets --sort relevance --limit 1 "năm" | python3 -c '
@@ -135,14 +144,14 @@ d = json.load(sys.stdin)
 assert "facets_estimated" not in d, d.keys()
 assert sum(v["count"] for v in d["facets"]["kind"]) == d["total"], (d["total"], d["facets"]["kind"])
 ' && ok "facets exact under the sample" || bad "exact facets"
-"${Q[@]}" --json --facets --facet-sample 3 --no-snippets --sort relevance --limit 1 "năm" | python3 -c '
+"${Q[@]}" --json --facets --facet-sample 3 --no-snippets --sort date --limit 1 "năm" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 assert d.get("facets_estimated") is True, d.keys()
 kinds = d["facets"]["kind"]
 assert abs(sum(v["count"] for v in kinds) - d["total"]) <= len(kinds), (d["total"], kinds)
 ' && ok "facets sampled and scaled (--facet-sample 3)" || bad "sampled facets"
-out=$("${Q[@]}" --facets --facet-sample 3 --limit 1 "năm" | grep "^kind:")
+out=$("${Q[@]}" --facets --facet-sample 3 --sort date --limit 1 "năm" | grep "^kind:")
 case $out in *"(~"*) ok "estimated counts marked ~ ($out)";; *) bad "no ~ on estimates: $out";; esac
 "${Q[@]}" --json --no-snippets "(((syntax" | python3 -c '
 import json, sys
