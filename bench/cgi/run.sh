@@ -16,8 +16,10 @@
 # without accents); every target gets the same queries in the same order.
 # Runs are interleaved (vn-cgi, omega, vn-fcgi-nc, vn-fcgi, vn-cgi, ...) and
 # the median of REPEATS runs is reported, with the ratios from the same run.
-# Then bench_cgi (when built) splits a FastCGI request's cost between the
-# query library and the CGI's own work, over the same mix.
+# Then spawn_cpu.py reads the CPU time of each plain-CGI process (vnsearch.cgi
+# and Omega, no web server), and bench_cgi (when built) splits a FastCGI
+# request's cost between the query library and the CGI's own work, over the
+# same mix.
 # Usage: bench/cgi/run.sh [BUILD_DIR]
 #   env: REPEATS (3), DURATION seconds per run (10), CONNECTIONS (4), WARM (10),
 #        VN_FORMAT (html | json: what vnsearch.cgi answers; html),
@@ -176,6 +178,11 @@ print(f"vn-cgi / omega      = {med['vn-cgi']['rps'] / med['omega']['rps']:.2f}x 
 print(f"vn-fcgi-nc / vn-cgi = {med['vn-fcgi-nc']['rps'] / med['vn-cgi']['rps']:.2f}x  (target >= 10; answer cache off: every request searches)")
 print(f"vn-fcgi / vn-cgi    = {med['vn-fcgi']['rps'] / med['vn-cgi']['rps']:.2f}x  (answer cache on: repeated queries from memory)")
 PY
+
+# --- CPU per plain-CGI process, without the server (steadier than req/s) ------
+echo "bench/cgi: CPU time of each CGI process, no web server (spawn_cpu.py):"
+VNSEARCH_CONFIG="$work/vnsearch-nocache.conf" OMEGA_CONFIG_FILE="$work/omega.conf" \
+  python3 "$here/spawn_cpu.py" "$bin/vnsearch.cgi" "$work/omega.cgi" "$queries" "$format"
 
 # --- where a FastCGI request's time goes (one process, no server) -----------
 if [ -x "$bin/bench_cgi" ]; then
