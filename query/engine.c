@@ -67,7 +67,7 @@ typedef struct vq_weights {
 static const vq_weights default_weights = {
 	.exact = 1.0, .tone = 0.5, .stem = 0.7,
 	.bigram = 8.0, .bigram_plain = 8.0,
-	.title = 0.3, .title_bigram = 0.5, .title_all = 2.5, .title_phrase = 1.0,
+	.title = 0, .title_bigram = 0, .title_all = 2.5, .title_phrase = 0,
 	.k1 = 0.5, .b = 0.75,
 	.recency = 0.4,
 	.bigram_idf = -1.0, .idf_ref = 5.5, .tb_idf = -1.0,
@@ -562,7 +562,7 @@ static vn_db_query *run_boosts(qb *B, int title_only)
 	const vq_weights *w = &B->e->w;
 	for (size_t i = 0; i < B->ntoks; i++) {
 		const qtok *a = &B->toks[i];
-		if (!title_only)
+		if (!title_only && w->title > 0)
 			ql_push(B, &l, scaled(B, term2(B, VN_PREFIX_TITLE, a->key, NULL, 0, NULL), w->title));
 		if (i + 1 < B->ntoks && !(B->toks[i + 1].flags & VN_TOK_CLAUSE)) {
 			const qtok *b = &B->toks[i + 1];
@@ -583,7 +583,8 @@ static vn_db_query *run_boosts(qb *B, int title_only)
 				ql_push(B, &l, scaled(B, bg, f));
 			}
 			uint32_t stf = 0;
-			vn_db_query *sb = term2(B, VN_PREFIX_TITLE_BIGRAM, a->key, b->key, 0, &stf);
+			vn_db_query *sb = w->title_bigram > 0 ?
+				term2(B, VN_PREFIX_TITLE_BIGRAM, a->key, b->key, 0, &stf) : NULL;
 			double sf = w->title_bigram;
 			if (sb && w->tb_idf != 0 && w->idf_ref > 0) {
 				double bi = idf(B, stf);
