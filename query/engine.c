@@ -1237,13 +1237,8 @@ static int run_search(vn_query_engine *e, const vn_query_request *req, vn_db_que
 		q = tmp;
 	}
 	const vn_db_query *use = q;
-	if (sort == VN_QUERY_SORT_DATE && !browse) {
-		/* newest first needs no relevance: a weightless query lets Xapian
-		 * skip the scoring (and the boosts) of every match */
-		if ((rc = vn_db_query_scale(&full, q, 0.0, err)))
-			goto out;
-		use = full;
-	}
+	/* newest first; articles of the same day by relevance, so the query is
+	 * scored (browsing has no relevance: match-all weighs nothing) */
 	if (sort == VN_QUERY_SORT_HYBRID && !browse) {
 		/* the decay's top weight is a fraction of what a good match scores,
 		 * so that date orders near-equal matches but never buries the best */
@@ -1270,7 +1265,8 @@ static int run_search(vn_query_engine *e, const vn_query_request *req, vn_db_que
 	    (rc = vn_db_search_set_time_limit(s, e->cfg.time_limit, err)))
 		goto out;
 	if (sort == VN_QUERY_SORT_DATE &&
-	    (rc = vn_db_search_set_sort(s, VN_SORT_VALUE, VN_SLOT_DATE, 1, err)))
+	    (rc = vn_db_search_set_sort(s, browse ? VN_SORT_VALUE : VN_SORT_VALUE_THEN_RELEVANCE,
+					VN_SLOT_DATE, 1, err)))
 		goto out;
 	if (req->want_facets)
 		for (size_t i = 0; i < N_FACETS; i++)

@@ -127,6 +127,16 @@ assert any("<mark>" in h["snippet"] for h in d["hits"])
 assert {"category", "year"} <= set(d["facets"])
 assert all("value" in v and "count" in v for v in d["facets"]["category"])
 ' && ok "JSON shape" || bad "JSON shape"
+# --sort date: newest first, the same day by relevance
+"${Q[@]}" --json --no-snippets --sort date --limit 50 "đảng" | python3 -c '
+import json, sys
+h = [(x["date"] or "", x["score"]) for x in json.load(sys.stdin)["hits"]]
+assert len(h) >= 3, h
+assert all(a[0] >= b[0] for a, b in zip(h, h[1:])), h
+assert all(a[1] >= b[1] for a, b in zip(h, h[1:]) if a[0] == b[0]), h
+assert any(x[1] > 0 for x in h), h
+' && ok "--sort date: newest first, ties by relevance" || bad "--sort date order"
+
 # pages of the re-ranked order join up: hits 6-10 are the second page of 5
 for sort in relevance hybrid; do
   all=$(ids --sort $sort "đảng viên" | cut -d" " -f6-10)
