@@ -1450,7 +1450,8 @@ static void drop_superseded(pworker *W)
 		if (st == 0 || sv != W->wr[i].rec)
 			W->wr[n++] = W->wr[i];
 	}
-	qsort(W->wr, n, sizeof *W->wr, written_by_chunk);
+	if (n > 1) /* qsort(NULL, 0, ...) is undefined */
+		qsort(W->wr, n, sizeof *W->wr, written_by_chunk);
 	vn_db_writer *w = NULL;
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
