@@ -13,6 +13,8 @@
  *                    key and exact.
  *   B<key> <key>     folded bigram of adjacent tokens inside one clause
  *                    ("Bdang vien"), wdf only.
+ *   P<exact> <exact> exact bigram (format 3), wdf only, written only when it
+ *                    differs from the folded one ("Ptrong cả").
  *   S<key>           title tokens again, POSITIONAL, for title: queries and
  *                    the title boost; SB<key> <key> title bigrams.
  *   Z<stem>          stemmed form, only for text whose lang is not Vietnamese.
@@ -49,7 +51,7 @@
 #ifndef VN_SCHEMA_H
 #define VN_SCHEMA_H
 
-#define VN_INDEX_FORMAT 2
+#define VN_INDEX_FORMAT 3
 #define VN_META_FORMAT "vn:format"
 #define VN_META_STATS "vn:stats"
 #define VN_META_SUGGEST_PREFIX "A"
@@ -59,6 +61,7 @@
 #define VN_PREFIX_BIGRAM "B"
 #define VN_PREFIX_TITLE "S"
 #define VN_PREFIX_TITLE_BIGRAM "SB"
+#define VN_PREFIX_EXACT_BIGRAM "P"
 #define VN_PREFIX_STEM "Z"
 #define VN_PREFIX_ID "Q"
 #define VN_PREFIX_CATEGORY "C"

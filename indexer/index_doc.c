@@ -307,6 +307,13 @@ static int on_token(const vn_token *tok, void *payload)
 		if ((rc = put_bigram(t, VN_PREFIX_BIGRAM, &b->prev_key, tok->key, tok->key_len)) ||
 		    (rc = tt_add(tt, t->data, t->len, c->wdf)))
 			goto fail;
+		/* the pair with its accents, when it has any: the re-ranking's
+		 * evidence that "trong cả" stands here and not "trong cá" */
+		if ((x_differs || b->prev_exact.len != b->prev_key.len ||
+		     memcmp(b->prev_exact.data, b->prev_key.data, b->prev_key.len)) &&
+		    ((rc = put_bigram(t, VN_PREFIX_EXACT_BIGRAM, &b->prev_exact, tok->exact, tok->exact_len)) ||
+		     (rc = tt_add(tt, t->data, t->len, c->wdf))))
+			goto fail;
 		if (c->title &&
 		    ((rc = put_bigram(t, VN_PREFIX_TITLE_BIGRAM, &b->prev_key, tok->key, tok->key_len)) ||
 		     (rc = tt_add(tt, t->data, t->len, 1))))

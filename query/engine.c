@@ -37,6 +37,7 @@
 typedef struct vq_weights {
 	double exact, tone, stem;     /* per-word alternatives over the key (1.0) */
 	double bigram, bigram_plain;  /* B boost: accented query / unaccented query */
+	double bigram_exact;          /* P boost: a pair typed with accents found with them */
 	double title, title_bigram;   /* S and SB boosts */
 	double title_all;             /* every word of a run in the title */
 	double title_phrase;          /* ... standing together, in order */
@@ -55,6 +56,7 @@ typedef struct vq_weights {
 	double rr_cov, rr_covx;       /* share of the query words in the title */
 	double rr_len;                /* share of the title the query covers */
 	double rr_pairs;              /* share of the query's adjacent pairs found adjacent */
+	double rr_pairsx;             /* share of its pairs typed with accents found so (P) */
 	double rr_recency;            /* hybrid: 2^(-age/half-life) */
 	double rr_l0;                 /* title features × min(1, rr_l0 / title tokens):
 				       * some sources put a whole lead paragraph in the title */
@@ -66,13 +68,14 @@ typedef struct vq_weights {
  * bigram evidence gave the best MRR for both title and body queries. */
 static const vq_weights default_weights = {
 	.exact = 1.0, .tone = 0.5, .stem = 0.7,
-	.bigram = 8.0, .bigram_plain = 8.0,
+	.bigram = 8.0, .bigram_plain = 8.0, .bigram_exact = 0,
 	.title = 0, .title_bigram = 0, .title_all = 2.5, .title_phrase = 0,
 	.k1 = 0.5, .b = 0.75,
 	.recency = 0.4,
 	.bigram_idf = -1.0, .idf_ref = 5.5, .tb_idf = -1.0,
 	.rr_k = 30, .rr_run = 0, .rr_runx = 0, .rr_full = 0.5, .rr_fullx = 0.2,
 	.rr_cov = 0, .rr_covx = 0, .rr_len = 0.05, .rr_pairs = 0.5, .rr_recency = 0.15,
+	.rr_pairsx = 1,
 	.rr_l0 = 20,
 };
 
@@ -103,6 +106,7 @@ static void tune_from_env(vq_weights *w)
 		else if (!strcmp(name, "stem")) w->stem = v;
 		else if (!strcmp(name, "bigram")) w->bigram = v;
 		else if (!strcmp(name, "bigram_plain")) w->bigram_plain = v;
+		else if (!strcmp(name, "bigram_exact")) w->bigram_exact = v;
 		else if (!strcmp(name, "title")) w->title = v;
 		else if (!strcmp(name, "title_bigram")) w->title_bigram = v;
 		else if (!strcmp(name, "title_all")) w->title_all = v;
@@ -122,6 +126,7 @@ static void tune_from_env(vq_weights *w)
 		else if (!strcmp(name, "rr_covx")) w->rr_covx = v;
 		else if (!strcmp(name, "rr_len")) w->rr_len = v;
 		else if (!strcmp(name, "rr_pairs")) w->rr_pairs = v;
+		else if (!strcmp(name, "rr_pairsx")) w->rr_pairsx = v;
 		else if (!strcmp(name, "rr_recency")) w->rr_recency = v;
 		else if (!strcmp(name, "rr_l0")) w->rr_l0 = v;
 		s += used;
@@ -581,6 +586,16 @@ static vn_db_query *run_boosts(qb *B, int title_only)
 				}
 				B->est_weight += 0.5 * f * idf(B, tf) * (w->k1 + 1);
 				ql_push(B, &l, scaled(B, bg, f));
+				if (w->bigram_exact > 0 && ((a->flags | b->flags) & VN_TOK_MARKED)) {
+					uint32_t ptf = 0;
+					vn_db_query *pq = term2(B, VN_PREFIX_EXACT_BIGRAM, a->exact, b->exact, 0, &ptf);
+					double pf = w->bigram_exact;
+					if (pq && w->bigram_idf != 0 && w->idf_ref > 0) {
+						double bi = idf(B, ptf);
+						pf *= pow((bi > 0.5 ? bi : 0.5) / w->idf_ref, w->bigram_idf);
+					}
+					ql_push(B, &l, scaled(B, pq, pf));
+				}
 			}
 			uint32_t stf = 0;
 			vn_db_query *sb = w->title_bigram > 0 ?
@@ -1301,6 +1316,7 @@ typedef struct rrcand {
 	double weight, score;
 	double ftitle;      /* the title features, weighted */
 	uint32_t pairs;     /* query pairs present */
+	uint32_t pairsx;    /* query pairs typed with accents present with them */
 	int has_date;
 	char date[9];
 } rrcand;
@@ -1378,7 +1394,7 @@ static int rr_title_cb(size_t i, const char *v, size_t len, void *payload)
 						break;
 				}
 			}
-			for (size_t q = a; q < b; q++)
+			for (size_t q = a; q < b && (ex ? w->rr_covx : w->rr_cov) != 0; q++)
 				for (size_t j = 0; j < nt; j++)
 					if (word_at(&B->rw[q], tx, tk, j, ex)) {
 						cov[ex]++;
@@ -1490,6 +1506,24 @@ static int rerank(vn_query_engine *e, const qb *B, int hybrid, vn_db_mset *ms, u
 		for (uint32_t i = 0; i < n; i++)
 			c[i].pairs += wdf[i] > 0;
 	}
+	uint32_t npairsx = 0;
+	for (size_t a = 0; a + 1 < B->nrw && w->rr_pairsx != 0; a++) {
+		const struct rrword *p = &B->rw[a], *q = &B->rw[a + 1];
+		if (p->run != q->run || !(p->marked || q->marked))
+			continue;
+		vn_buf *t = &e->term;
+		vn_buf_clear(t);
+		if (vn_buf_puts(t, VN_PREFIX_EXACT_BIGRAM) || vn_buf_puts(t, p->exact) || vn_buf_putc(t, ' ') ||
+		    vn_buf_puts(t, q->exact)) {
+			rc = vn_error_set(err, VN_ENOMEM, "out of memory");
+			goto out;
+		}
+		npairsx++;
+		if ((rc = vn_db_wdf_in(e->db, t->data, t->len, ids, n, wdf, err)))
+			goto out;
+		for (uint32_t i = 0; i < n; i++)
+			c[i].pairsx += wdf[i] > 0;
+	}
 	long now = days_of(e->newest);
 	if (hybrid && (rc = vn_db_values_in(e->db, VN_SLOT_DATE, ids, n, rr_date_cb, &x, err)))
 		goto out;
@@ -1497,6 +1531,8 @@ static int rerank(vn_query_engine *e, const qb *B, int hybrid, vn_db_mset *ms, u
 		double sc = c[i].weight / top + c[i].ftitle;
 		if (npairs)
 			sc += w->rr_pairs * c[i].pairs / npairs;
+		if (npairsx)
+			sc += w->rr_pairsx * c[i].pairsx / npairsx;
 		if (hybrid) {
 			double rec = 0.5;
 			if (c[i].has_date) {
