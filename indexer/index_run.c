@@ -1233,8 +1233,8 @@ static int open_partial(pworker *W)
 		par_nomem(W->P);
 		return VN_ENOMEM;
 	}
-	/* One flush per chunk of the base size: postings are written out once,
-	 * into a fresh table, and memory stays bounded by the chunk size. */
+	/* Flushed every P->flush documents (see flush_threshold): memory stays
+	 * bounded whatever the chunk size. */
 	int rc = vn_db_writer_open(&W->w, W->path.data, VN_DB_CREATE, W->P->flush, &e);
 	if (rc) {
 		par_fatal(W->P, rc, &e);

@@ -53,7 +53,7 @@ typedef void (*vn_index_progress_fn)(const vn_index_progress *p, void *payload);
 
 typedef struct vn_index_options {
 	unsigned batch_size;        /* articles per commit; 0 → VN_INDEX_DEFAULT_BATCH */
-	int rebuild;                /* 1: overwrite the index (any format) */
+	int rebuild;                /* 1: replace the index (any format); see `parallel` */
 	int keep_missing;           /* 1: keep articles whose directory file disappeared */
 	int threads;                /* 1: everything on the calling thread; 0 → 2 */
 	const char *html_config;    /* per-site selectors for .html inputs (vn_article_options) */
