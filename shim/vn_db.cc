@@ -636,11 +636,6 @@ int vn_db_writer_delete_docid(vn_db_writer *w, vn_docid id, vn_error *err)
 
 namespace {
 
-/* Carries a resolver's error code out through Xapian's compaction. */
-struct resolve_failed {
-	int code;
-};
-
 class resolving_compactor : public Xapian::Compactor {
   public:
 	resolving_compactor(vn_db_resolve_fn fn, void *payload) : fn_(fn), payload_(payload) {}
@@ -663,15 +658,23 @@ class resolving_compactor : public Xapian::Compactor {
 		size_t skip = key.size() >= 2 && key[0] == '\0' && key[1] == '\xc0' ? 2 : 0;
 		int rc = fn_(key.data() + skip, key.size() - skip, ptrs.data(), lens.data(), num_tags, &out_,
 			     payload_);
-		if (rc < 0)
-			throw resolve_failed{rc};
+		if (rc < 0) {
+			/* Not thrown: an exception through Xapian's merge leaks its
+			 * cursors. The compaction finishes and is reported failed. */
+			if (failed_ == 0)
+				failed_ = rc;
+			return tags[0];
+		}
 		return std::string(out_.data == nullptr ? "" : out_.data, out_.len);
 	}
+
+	int failed() const { return failed_; }
 
   private:
 	vn_db_resolve_fn fn_;
 	void *payload_;
 	vn_buf out_ = VN_BUF_INIT;
+	int failed_ = 0;
 };
 
 } // namespace
@@ -705,11 +708,9 @@ int vn_db_compact(const char *const *sources, size_t n, const char *dest, unsign
 			xflags |= Xapian::Compactor::FULL;
 		if (flags & VN_DB_COMPACT_MULTIPASS)
 			xflags |= Xapian::DBCOMPACT_MULTIPASS;
-		try {
-			all.compact(dest, xflags, 0, c);
-		} catch (const resolve_failed &f) {
-			return vn_error_set(err, f.code, "merging metadata failed: %s", vn_strerror(f.code));
-		}
+		all.compact(dest, xflags, 0, c);
+		if (c.failed() != 0)
+			return vn_error_set(err, c.failed(), "merging metadata failed: %s", vn_strerror(c.failed()));
 		return 0;
 	});
 }

@@ -165,8 +165,8 @@ enum vn_db_compact_flags {
 };
 /* Called for a metadata key set in more than one source: tags[0..ntags) in
  * source order. Fill out (cleared beforehand) with the merged value. A
- * negative return stops the compaction with that
- * code. */
+ * negative return makes vn_db_compact fail with that code (after the merge
+ * has run to its end). */
 typedef int (*vn_db_resolve_fn)(const char *key, size_t klen, const char *const *tags,
 				const size_t *lens, size_t ntags, vn_buf *out, void *payload);
 /* Merge sources[0..n) into a new database at dest (a directory that must not

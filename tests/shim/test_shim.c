@@ -754,7 +754,9 @@ static void test_compact(void **state)
 	assert_string_equal(b.data, "1");
 	OK(vn_db_document_data(db, NCORPUS, &b, &e_));
 	assert_string_equal(b.data, corpus[NCORPUS - 1].id);
-	assert_ids(db, term("Q9"), "");
+	vn_db_query *q9 = term("Q9");
+	assert_ids(db, q9, "");
+	vn_db_query_free(q9);
 	vn_db_free(db);
 
 	/* Without a resolver the first source's value is kept. */
