@@ -16,7 +16,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc == 0) {
 		if (!d.title || !d.body || d.title_len == 0 || d.body_len == 0)
 			abort();
-		if (d.body_len > size || d.title_len > size)
+		/* a page that is not UTF-8 is decoded: one byte becomes at most
+		 * three (a Windows-1252 symbol, or U+FFFD) */
+		if (d.body_len > 3 * size || d.title_len > 3 * size)
+			abort();
+		if (!vn_utf8_valid(d.title, d.title_len) || !vn_utf8_valid(d.body, d.body_len))
 			abort();
 		/* lines are trimmed and blank ones dropped */
 		if (d.body[0] == '\n' || d.body[d.body_len - 1] == '\n' || strstr(d.body, "\n\n"))
