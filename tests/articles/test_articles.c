@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "vn_article_int.h"
+#include "vn_text.h"
 
 /* ---- fixtures ------------------------------------------------------------ */
 
@@ -889,6 +890,22 @@ static void test_legacy_encodings(void **state)
 		      NULL, NULL, &d);
 	assert_string_equal(d.title, "Đa\xCC\x89ng viên ngươ\xCC\x80i Viê\xCC\xA3t");
 	assert_non_null(strstr(d.warning, "Windows-1258"));
+	vn_article__doc_free(&d);
+
+	/* a charset name libxml2 does not know ("TCVN3"): read as Latin-1,
+	 * which leaves the mojibake that the indexer's repair undoes */
+	parse_html_ok("<html><head><meta charset='TCVN3'><title>\xAE\xB6ng vi\xAAn ng\xAD\xEAi Vi\xD6t"
+		      "</title></head><body><article><p>\xAE\xB6ng vi\xAAn.</p></article></body></html>",
+		      NULL, NULL, &d);
+	assert_non_null(d.title);
+	assert_true(vn_utf8_valid(d.title, d.title_len));
+	vn_text *t;
+	vn_buf fixed = VN_BUF_INIT;
+	assert_int_equal(vn_text_new(&t, "vi", NULL), 0);
+	assert_int_equal(vn_text_repair(t, d.title, d.title_len, &fixed, NULL), 0);
+	assert_string_equal(fixed.data, "đảng viên người Việt");
+	vn_buf_free(&fixed);
+	vn_text_free(t);
 	vn_article__doc_free(&d);
 }
 
