@@ -581,16 +581,24 @@ static void put_free(run *r, item *it)
 
 /* ---- the writer side ---------------------------------------------------------------- */
 
+/* The first fatal error of a run wins and tells every thread to stop; the
+ * sequential and the parallel run keep the same four fields. */
+static void record_fatal(pthread_mutex_t *mu, volatile int *stop, int *fatal_rc, vn_error *fatal_err,
+			 int rc, const vn_error *e)
+{
+	pthread_mutex_lock(mu);
+	if (!*fatal_rc) {
+		*fatal_rc = rc;
+		if (e)
+			*fatal_err = *e;
+		__atomic_store_n(stop, 1, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(mu);
+}
+
 static void set_fatal(run *r, int rc, const vn_error *e)
 {
-	pthread_mutex_lock(&r->mu);
-	if (!r->fatal_rc) {
-		r->fatal_rc = rc;
-		if (e)
-			r->fatal_err = *e;
-		__atomic_store_n(&r->stop, 1, __ATOMIC_RELEASE);
-	}
-	pthread_mutex_unlock(&r->mu);
+	record_fatal(&r->mu, &r->stop, &r->fatal_rc, &r->fatal_err, rc, e);
 }
 
 typedef struct sweep_ctx {
@@ -1164,14 +1172,7 @@ struct prun {
 
 static void par_fatal(prun *P, int rc, const vn_error *e)
 {
-	pthread_mutex_lock(&P->mu);
-	if (!P->fatal_rc) {
-		P->fatal_rc = rc;
-		if (e)
-			P->fatal_err = *e;
-		__atomic_store_n(&P->stop, 1, __ATOMIC_RELEASE);
-	}
-	pthread_mutex_unlock(&P->mu);
+	record_fatal(&P->mu, &P->stop, &P->fatal_rc, &P->fatal_err, rc, e);
 }
 
 static int par_stopped(prun *P)

@@ -112,7 +112,6 @@ static int link_narrower(vq_synonyms *out)
 					int rc = add_alt(ga, gb->alts[j], strlen(gb->alts[j]));
 					if (rc)
 						return rc;
-					ga = &out->groups[a];
 				}
 			}
 		}

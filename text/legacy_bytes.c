@@ -106,25 +106,6 @@ static size_t marked_syllables(const char *s, size_t n)
 	return valid >= 2 && valid * 2 >= marked_words ? valid : 0;
 }
 
-/* UTF-8 with every invalid byte replaced by U+FFFD. */
-static int replace_invalid(const char *s, size_t n, vn_buf *out)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	if (vn_buf_reserve(out, n + 16) < 0)
-		return VN_ENOMEM;
-	size_t i = 0;
-	while (i < n) {
-		uint32_t cp;
-		size_t k = p[i] < 0x80 ? 1 : vn_utf8_decode(&cp, p + i, n - i);
-		int bad = p[i] >= 0x80 && cp == 0xFFFD &&
-			  !(k == 3 && p[i] == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD);
-		if ((bad ? vn_buf_append(out, "\xEF\xBF\xBD", 3) : vn_buf_append(out, s + i, k)) < 0)
-			return VN_ENOMEM;
-		i += k;
-	}
-	return 0;
-}
-
 /* The better single-byte reading of s into out: 1 (and *charset) when one
  * of them gives Vietnamese, 0 when neither does (out untouched), or
  * VN_ENOMEM. Windows-1252 text is repaired when it is TCVN3 or VNI. */
@@ -187,8 +168,9 @@ int vn_text_decode_bytes(const char *s, size_t n, vn_buf *out, int *out_charset)
 	}
 	int rc = good * 10 < bad ? read_legacy(s, n, out, &charset) : 0;
 	if (rc == 0) {
+		/* repair's UTF-8 pass: invalid bytes become U+FFFD */
 		charset = VN_BYTES_UTF8_REPLACED;
-		rc = replace_invalid(s, n, out);
+		rc = vn__repair_convert(s, n, VN_ENC_UTF8, out, NULL);
 	}
 	if (out_charset)
 		*out_charset = charset;
