@@ -1364,6 +1364,19 @@ static void par_record(pworker *W, const vn_article *a, int status, const vn_err
 		par_nomem(P);
 }
 
+/* An input that cannot be opened or read further: out of memory stops the
+ * run; anything else is one failure, reported once (by the lead worker). */
+static void par_input_failed(pworker *W, int lead, const char *input, int rc, const vn_error *e)
+{
+	prun *P = W->P;
+	if (rc == VN_ENOMEM) {
+		par_fatal(P, rc, e);
+	} else if (lead) {
+		W->sum.failed++;
+		par_emit(P, P->ix->opts.on_failure, "%s: %s", input, e->msg[0] ? e->msg : vn_strerror(rc));
+	}
+}
+
 static void par_input(pworker *W, const char *input)
 {
 	prun *P = W->P;
@@ -1375,12 +1388,7 @@ static void par_input(pworker *W, const char *input)
 	vn_error e = VN_ERROR_INIT;
 	int rc = vn_article_reader_open(&rd, input, &ao, &e);
 	if (rc) {
-		if (rc == VN_ENOMEM) {
-			par_fatal(P, rc, &e);
-		} else if (lead) {
-			W->sum.failed++;
-			par_emit(P, ix->opts.on_failure, "%s: %s", input, e.msg[0] ? e.msg : vn_strerror(rc));
-		}
+		par_input_failed(W, lead, input, rc, &e);
 		return;
 	}
 	char dirkey[17] = "";
@@ -1401,12 +1409,7 @@ static void par_input(pworker *W, const char *input)
 		if (rc == 0)
 			break;
 		if (rc < 0) {
-			if (rc == VN_ENOMEM) {
-				par_fatal(P, rc, &e);
-			} else if (lead) {
-				W->sum.failed++;
-				par_emit(P, ix->opts.on_failure, "%s: %s", input, e.msg[0] ? e.msg : vn_strerror(rc));
-			}
+			par_input_failed(W, lead, input, rc, &e);
 			break;
 		}
 		par_record(W, &a, status, &e, input, isdir ? dirkey : NULL);
