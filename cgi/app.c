@@ -55,11 +55,18 @@ static void cache_free(vn_cgi_app *app)
 	app->cache_slots = 0;
 }
 
+void vn_cgi_app_set_bound(vn_cgi_app *app, vn_cgi_bound_fn fn, void *payload)
+{
+	app->bound = fn;
+	app->bound_payload = payload;
+}
+
 void vn_cgi_app_free(vn_cgi_app *app)
 {
 	if (!app)
 		return;
 	cache_free(app);
+	vn_buf_free(&app->bound_resp);
 	vn_query_close(app->engine);
 	app->engine = NULL;
 	vn_cgi_templates_free(&app->tpl);
@@ -167,16 +174,21 @@ static int open_engine(vn_cgi_app *app, vn_error *err)
 	qc.time_limit = app->cfg.time_limit;
 	qc.max_query_bytes = VN_CGI_MAX_QUERY_BYTES;
 	qc.facet_sample = app->cfg.facet_sample;
+	qc.no_time_limit = app->bounded;
 	return vn_query_open(&app->engine, (const char *const *)app->cfg.db, app->cfg.n_db, &qc,
 			     err);
 }
+
+#define TIMEOUT_MESSAGE "Tìm kiếm mất quá nhiều thời gian. Xin thử lại với ít từ hơn."
+/* The query library's own default, for the process's timer. */
+#define DEFAULT_TIME_LIMIT 2.0
 
 /* What a library failure tells the user (short, no detail). */
 static int failure_status(int code, const char **message)
 {
 	switch (code) {
 	case VN_ETIMEOUT:
-		*message = "Tìm kiếm mất quá nhiều thời gian. Xin thử lại với ít từ hơn.";
+		*message = TIMEOUT_MESSAGE;
 		return 503;
 	case VN_ENOTFOUND:
 	case VN_EIO:
@@ -188,6 +200,28 @@ static int failure_status(int code, const char **message)
 		*message = "Đã có lỗi khi tìm kiếm. Xin thử lại sau.";
 		return 500;
 	}
+}
+
+/* Arm the caller's timer, when it gave one, with the 503 answer rendered
+ * now: the timer's handler can only write bytes that already exist. */
+static void bound_arm(vn_cgi_app *app, const vn_cgi_site *site, const vn_cgi_request *req)
+{
+	app->bounded = 0;
+	if (!app->bound)
+		return;
+	vn_buf_clear(&app->bound_resp);
+	if (respond_error(&app->bound_resp, app, site, req, 503, TIMEOUT_MESSAGE) != 0)
+		return;
+	double seconds = app->cfg.time_limit > 0 ? app->cfg.time_limit : DEFAULT_TIME_LIMIT;
+	app->bounded = app->bound(app->bound_payload, app->bound_resp.data, app->bound_resp.len,
+				  seconds) == 0;
+}
+
+static void bound_disarm(vn_cgi_app *app)
+{
+	if (app->bounded)
+		app->bound(app->bound_payload, NULL, 0, 0);
+	app->bounded = 0;
 }
 
 static int run_search(vn_cgi_app *app, const vn_cgi_request *req, int page_size,
@@ -336,6 +370,7 @@ int vn_cgi_app_handle(vn_cgi_app *app, const vn_cgi_input *in, const vn_cgi_serv
 		vn_buf list = VN_BUF_INIT;
 		size_t n = 0;
 		if (req.q_len > 0) {
+			bound_arm(app, &site, &req);
 			rc = open_engine(app, &err);
 			rc = rc ? rc : vn_query_complete(app->engine, req.q, req.q_len,
 							 VN_CGI_COMPLETE_LIMIT, &list, &n, &err);
@@ -369,6 +404,7 @@ int vn_cgi_app_handle(vn_cgi_app *app, const vn_cgi_input *in, const vn_cgi_serv
 			}
 			break;
 		}
+		bound_arm(app, &site, &req);
 		rc = run_search(app, &req, site.page_size, &res, &err);
 		if (rc == VN_ENOMEM) {
 			break;
@@ -425,6 +461,7 @@ int vn_cgi_app_handle(vn_cgi_app *app, const vn_cgi_input *in, const vn_cgi_serv
 		rc = rc ? rc : respond(out, 0, 500, "text/plain; charset=utf-8", NULL, &body);
 	}
 done:
+	bound_disarm(app);
 	vn_query_result_free(res);
 	vn_cgi_request_free(&req);
 	vn_buf_free(&body);

@@ -6,12 +6,16 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <malloc.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -93,6 +97,55 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+/* The plain-CGI request's time bound (vn_cgi_bound_fn): a one-shot timer
+ * whose handler gives the answer prepared for it and ends the process.
+ * Only async-signal-safe calls in the handler (write, _exit); the answer is
+ * set before the timer is armed and not touched while it runs. */
+static const char *volatile bound_resp;
+static volatile size_t bound_len;
+
+static void on_time_limit(int sig)
+{
+	static const char note[] = "vnsearch.cgi: search: time limit reached\n";
+	const char *p = bound_resp;
+	size_t n = bound_len;
+	(void)sig;
+	while (n > 0) {
+		ssize_t w = write(1, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		p += w;
+		n -= (size_t)w;
+	}
+	if (write(2, note, sizeof note - 1) < 0) {
+		/* nothing more to do: the answer is out */
+	}
+	_exit(0);
+}
+
+static int bound_cgi(void *payload, const char *resp, size_t len, double seconds)
+{
+	struct itimerval it = { { 0, 0 }, { 0, 0 } };
+	(void)payload;
+	if (!resp)
+		return setitimer(ITIMER_REAL, &it, NULL);
+	bound_resp = resp;
+	bound_len = len;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_time_limit;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGALRM, &sa, NULL) != 0)
+		return -1;
+	it.it_value.tv_sec = (time_t)seconds;
+	it.it_value.tv_usec = (suseconds_t)((seconds - (double)it.it_value.tv_sec) * 1e6);
+	if (it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0)
+		it.it_value.tv_usec = 1;
+	return setitimer(ITIMER_REAL, &it, NULL);
+}
+
 static int serve_cgi(vn_cgi_app *app, int argc, char **argv)
 {
 	vn_buf qs = VN_BUF_INIT, out = VN_BUF_INIT;
@@ -134,6 +187,7 @@ static int serve_cgi(vn_cgi_app *app, int argc, char **argv)
 	}
 	vn_cgi_server srv = { getenv("SCRIPT_NAME"), getenv("HTTP_HOST"),
 			      getenv("HTTPS") && strcmp(getenv("HTTPS"), "on") == 0 };
+	vn_cgi_app_set_bound(app, bound_cgi, NULL);
 	rc = vn_cgi_app_handle(app, &in, &srv, &out, log_stderr, NULL);
 	if (rc == 0 && write_all(1, out.data, out.len) != 0)
 		rc = VN_EIO;
@@ -182,6 +236,41 @@ static int serve_fastcgi(vn_cgi_app *app)
 	return 0;
 }
 
+/* A plain-CGI process touches a few hundred heap pages once, and on a VM
+ * each first touch of a 4 KB page is a fault that costs more than the
+ * search's instructions (bench/cgi/README.md). One transparent huge page
+ * takes the whole request's heap in one fault: glibc's heap (the main
+ * arena, grown with brk) is padded up to a 2 MB boundary with a block that
+ * is never touched, the next 2 MB are marked MADV_HUGEPAGE before anything
+ * lives there, and large blocks come from the heap too, never given back.
+ * Any step that does not go as planned leaves the heap as it was (slower,
+ * never wrong): nothing here writes outside memory malloc handed out. */
+static void heap_on_huge_page(void)
+{
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	if (mallopt(M_MMAP_THRESHOLD, 32 << 20) != 1 || mallopt(M_TRIM_THRESHOLD, 256 << 20) != 1 ||
+	    mallopt(M_TOP_PAD, 4 << 20) != 1)
+		return;
+	/* Grow the heap past the next boundary (a block one byte larger than
+	 * what is free at its top makes malloc extend it by M_TOP_PAD), then
+	 * give the block back: the top chunk now spans the boundary. (volatile:
+	 * the compiler would drop a malloc and free of an unused block.) */
+	struct mallinfo2 mi = mallinfo2();
+	void *volatile grow = malloc(mi.keepcost + 1);
+	free(grow);
+	mi = mallinfo2();
+	uintptr_t end = (uintptr_t)sbrk(0), top = end - mi.keepcost;
+	uintptr_t at = (top + huge - 1) & ~(huge - 1);
+	if (at - top < 64 || at + huge > end || madvise((void *)at, huge, MADV_HUGEPAGE) != 0)
+		return;
+	/* A block from the top's start up to the boundary (its size, with
+	 * glibc's 8-byte header, exactly at - top): the next block starts on
+	 * the huge page. Kept for the process's life. */
+	void *pad = malloc(at - top - sizeof(size_t));
+	if (pad && (uintptr_t)pad - 2 * sizeof(size_t) != top)
+		free(pad);
+}
+
 int main(int argc, char **argv)
 {
 	int fastcgi = 0, first = 1;
@@ -202,6 +291,8 @@ int main(int argc, char **argv)
 	if (first == argc && (getenv("FCGI_WEB_SERVER_ADDRS") || stdin_is_listener()))
 		fastcgi = 1;
 
+	if (!fastcgi && !getenv("VN_CGI_NO_HUGE_HEAP"))
+		heap_on_huge_page();
 	vn_cgi_app app;
 	vn_cgi_app_init(&app, env_get, NULL);
 	int rc = fastcgi ? serve_fastcgi(&app) : serve_cgi(&app, argc - first, argv + first);

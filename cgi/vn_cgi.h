@@ -218,6 +218,16 @@ const char *vn_cgi_status_text(int status);
 
 /* ---- the handler ------------------------------------------------------------- */
 
+/* A process that answers one request (plain CGI) bounds a search with its
+ * own timer instead of Xapian's time limit, which starts a timer helper
+ * thread in every process. Before the search the handler calls
+ * bound(payload, resp, len, seconds) with the complete answer to give if
+ * the time runs out (a 503 page it rendered beforehand); the function arms
+ * the timer and returns 0, or non-zero when it cannot (Xapian's limit is
+ * used then). After the search and its rendering the handler calls
+ * bound(payload, NULL, 0, 0) to disarm. resp stays valid until then. */
+typedef int (*vn_cgi_bound_fn)(void *payload, const char *resp, size_t len, double seconds);
+
 typedef struct vn_cgi_app {
 	vn_cgi_config cfg;
 	vn_cgi_templates tpl;
@@ -231,6 +241,11 @@ typedef struct vn_cgi_app {
 	struct vn_cgi_cached *cache;
 	size_t cache_slots;
 	unsigned long long cache_clock;
+	/* Set by vn_cgi_app_set_bound (plain CGI); NULL: Xapian's time limit. */
+	vn_cgi_bound_fn bound;
+	void *bound_payload;
+	vn_buf bound_resp;           /* the answer the timer gives */
+	int bounded;                 /* the timer is armed for this search */
 } vn_cgi_app;
 
 #define VN_CGI_CACHE_SECONDS 60        /* as long as Cache-Control lets others keep it */
@@ -239,6 +254,10 @@ typedef struct vn_cgi_app {
 /* Turn on the answer cache (a FastCGI process calls it; a CGI process
  * answers once and gains nothing). Uses cfg.cache_entries slots. */
 void vn_cgi_app_enable_cache(vn_cgi_app *app);
+
+/* Bound each search with fn (see vn_cgi_bound_fn) rather than with Xapian's
+ * time limit; call before the first request (the engine is opened once). */
+void vn_cgi_app_set_bound(vn_cgi_app *app, vn_cgi_bound_fn fn, void *payload);
 
 /* Load config and templates (a failure is remembered and answered with a
  * 500 page, details to the log). */

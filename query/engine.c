@@ -167,7 +167,9 @@ int vn_query_open(vn_query_engine **out, const char *const *paths, size_t npaths
 	e->cfg = cfg ? *cfg : def;
 	if (e->cfg.half_life_days <= 0)
 		e->cfg.half_life_days = 365;
-	if (e->cfg.time_limit <= 0)
+	if (e->cfg.no_time_limit)
+		e->cfg.time_limit = 0; /* the shim's "no limit": no timer, no thread */
+	else if (e->cfg.time_limit <= 0)
 		e->cfg.time_limit = 2.0;
 	if (e->cfg.max_query_bytes == 0)
 		e->cfg.max_query_bytes = 1024;

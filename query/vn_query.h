@@ -47,9 +47,13 @@ typedef struct vn_query_config {
 	size_t snippet_chars;    /* approximate snippet length; 0 → default (240) */
 	uint32_t facet_sample;   /* facets count about this many matches and scale the
 				  * counts to the match estimate; 0 → default (2000) */
+	int no_time_limit;       /* 1: time_limit is not applied to searches; for a
+				  * caller that bounds the whole request itself (a CGI
+				  * process answering once sets a timer): Xapian's time
+				  * limit starts a helper thread in every process */
 } vn_query_config;
 
-#define VN_QUERY_CONFIG_INIT { 0, 0, NULL, 0, 0, 0, 0 }
+#define VN_QUERY_CONFIG_INIT { 0, 0, NULL, 0, 0, 0, 0, 0 }
 
 /* Open the engine over paths[0..npaths). cfg may be NULL (defaults). */
 int vn_query_open(vn_query_engine **out, const char *const *paths, size_t npaths,

@@ -24,11 +24,13 @@ static struct vn_query_engine the_engine;
 int fake_query_opens;
 int fake_query_runs;
 unsigned fake_query_facet_sample; /* what the last open was given */
+int fake_query_no_time_limit;
 
 int vn_query_open(vn_query_engine **out, const char *const *paths, size_t npaths,
 		  const vn_query_config *cfg, vn_error *err)
 {
 	fake_query_facet_sample = cfg ? cfg->facet_sample : 0;
+	fake_query_no_time_limit = cfg ? cfg->no_time_limit : 0;
 	if (npaths == 0 || strcmp(paths[0], "/nonexistent") == 0)
 		return vn_error_set(err, VN_ENOTFOUND, "cannot open /nonexistent: secret-path-detail");
 	fake_query_opens++;

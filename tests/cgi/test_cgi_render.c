@@ -18,6 +18,7 @@
 extern int fake_query_opens;
 extern unsigned fake_query_facet_sample;
 extern int fake_query_runs;
+extern int fake_query_no_time_limit;
 
 /* ---- template expander ----------------------------------------------------- */
 
@@ -600,6 +601,120 @@ static void test_cache_ways(void **state)
 }
 
 /* XSS payloads in every parameter: nothing executable comes out. */
+/* ---- a plain-CGI process bounds each search with its own timer ---------------- */
+
+struct bound_calls {
+	int arms, disarms, fail;
+	double seconds;
+	char resp[16384];
+};
+
+static int fake_bound(void *payload, const char *resp, size_t len, double seconds)
+{
+	struct bound_calls *b = payload;
+	if (!resp) {
+		b->disarms++;
+		return 0;
+	}
+	b->arms++;
+	b->seconds = seconds;
+	assert_true(len < sizeof b->resp);
+	memcpy(b->resp, resp, len);
+	b->resp[len] = 0;
+	assert_int_equal(strlen(b->resp), len);
+	return b->fail ? -1 : 0;
+}
+
+/* An app over a config file holding text (db = /fake/index and more). */
+static void app_with_config(vn_cgi_app *a, const char *text)
+{
+	char path[] = "/tmp/vn_cgi_confXXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	struct env e = { { "VNSEARCH_CONFIG" }, { path } };
+	vn_cgi_app_init(a, env_get, &e);
+	unlink(path);
+	assert_true(a->config_ok);
+}
+
+static void test_bound(void **state)
+{
+	(void)state;
+	/* Which requests arm the timer, and the answer it would give: the
+	 * timeout page in the request's format, never cached. */
+	static const struct {
+		const char *method, *qs;
+		int arms, json, body;
+		const char *says;
+	} cases[] = {
+		{ "GET", "q=dang+vien", 1, 0, 1, "value=\"dang vien\"" },
+		{ "GET", "q=dang&format=json", 1, 1, 1, "\"status\":503" },
+		{ "GET", "complete=da", 1, 1, 1, "\"status\":503" },
+		{ "HEAD", "q=dang", 1, 0, 0, NULL },
+		{ "GET", "asset=vnsearch.css", 0, 0, 0, NULL },
+		{ "GET", "", 0, 0, 0, NULL },
+		{ "GET", "q=x&page=0", 0, 0, 0, NULL },
+	};
+	vn_cgi_app a;
+	app_with_config(&a, "db = /fake/index\ntime_limit = 3.5\n");
+	struct bound_calls b;
+	vn_cgi_app_set_bound(&a, fake_bound, &b);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memset(&b, 0, sizeof b);
+		vn_cgi_input in = { cases[i].method, cases[i].qs, strlen(cases[i].qs), NULL, NULL, 0,
+				    NULL };
+		vn_buf out = VN_BUF_INIT;
+		assert_int_equal(vn_cgi_app_handle(&a, &in, NULL, &out, log_fn, NULL), 0);
+		vn_buf_free(&out);
+		assert_int_equal(b.arms, cases[i].arms);
+		assert_int_equal(b.disarms, cases[i].arms); /* disarmed before the answer goes out */
+		if (!cases[i].arms)
+			continue;
+		assert_true(b.seconds == 3.5);
+		assert_non_null(strstr(b.resp, "Status: 503"));
+		assert_non_null(strstr(b.resp, "Cache-Control: no-store"));
+		assert_non_null(strstr(b.resp, cases[i].json ? "Content-Type: application/json"
+							     : "Content-Type: text/html"));
+		const char *body = strstr(b.resp, "\r\n\r\n");
+		assert_non_null(body);
+		assert_int_equal(body[4] != 0, cases[i].body);
+		if (cases[i].body)
+			assert_non_null(strstr(body, "quá nhiều thời gian"));
+		if (cases[i].says)
+			assert_non_null(strstr(body, cases[i].says));
+	}
+	/* the engine was opened without Xapian's limit: the timer bounds it */
+	assert_int_equal(fake_query_no_time_limit, 1);
+	vn_cgi_app_free(&a);
+
+	/* No time_limit in the config: the query library's default, 2 s. A
+	 * timer that cannot be armed leaves Xapian's limit on. */
+	app_with_config(&a, "db = /fake/index\n");
+	memset(&b, 0, sizeof b);
+	b.fail = 1;
+	vn_cgi_app_set_bound(&a, fake_bound, &b);
+	int st;
+	vn_cgi_input in = { "GET", "q=x", 3, NULL, NULL, 0, NULL };
+	vn_buf out = VN_BUF_INIT;
+	assert_int_equal(vn_cgi_app_handle(&a, &in, NULL, &out, log_fn, NULL), 0);
+	assert_true(sscanf(out.data, "Status: %d", &st) == 1);
+	assert_int_equal(st, 200);
+	assert_int_equal(b.arms, 1);
+	assert_int_equal(b.disarms, 0);
+	assert_true(b.seconds == 2.0);
+	assert_int_equal(fake_query_no_time_limit, 0);
+	vn_cgi_app_free(&a);
+
+	/* Without a bound (FastCGI): Xapian's limit, no timer. */
+	app_with_config(&a, "db = /fake/index\n");
+	assert_int_equal(vn_cgi_app_handle(&a, &in, NULL, &out, log_fn, NULL), 0);
+	assert_int_equal(fake_query_no_time_limit, 0);
+	vn_buf_free(&out);
+	vn_cgi_app_free(&a);
+}
+
 static void test_xss_everywhere(void **state)
 {
 	(void)state;
@@ -665,6 +780,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_missing_index),
 		cmocka_unit_test(test_reopen_on_update),
+		cmocka_unit_test(test_bound),
 		cmocka_unit_test(test_xss_everywhere),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
