@@ -13,6 +13,23 @@
 #include "vn_query_int.h"
 #include "vn_text.h"
 
+/* One bit per word of a space-joined key (FNV-1a of the word, mod 64). */
+static uint64_t word_bits(const char *s, size_t n)
+{
+	uint64_t bits = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t h = 2166136261u;
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		while (i < n && s[i] != ' ')
+			h = (h ^ (unsigned char)s[i++]) * 16777619u;
+		bits |= (uint64_t)1 << (h % 64);
+	}
+	return bits;
+}
+
 static int add_alt(vq_syn_group *g, const char *key, size_t n)
 {
 	if (n == 0)
@@ -24,11 +41,16 @@ static int add_alt(vq_syn_group *g, const char *key, size_t n)
 	if (!na)
 		return VN_ENOMEM;
 	g->alts = na;
+	uint64_t *nw = realloc(g->words, (g->nalts + 1) * sizeof *nw);
+	if (!nw)
+		return VN_ENOMEM;
+	g->words = nw;
 	char *s = malloc(n + 1);
 	if (!s)
 		return VN_ENOMEM;
 	memcpy(s, key, n);
 	s[n] = 0;
+	g->words[g->nalts] = word_bits(s, n);
 	g->alts[g->nalts++] = s;
 	return 0;
 }
@@ -38,6 +60,7 @@ static void group_free(vq_syn_group *g)
 	for (size_t i = 0; i < g->nalts; i++)
 		free(g->alts[i]);
 	free(g->alts);
+	free(g->words);
 }
 
 static int parse_line(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_buf *key)
@@ -48,7 +71,7 @@ static int parse_line(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_
 		return 0;
 	if (!memchr(s, '=', n) && !memchr(s, '|', n))
 		return 0; /* malformed: no second form */
-	vq_syn_group g = { NULL, 0, 0 };
+	vq_syn_group g = { NULL, 0, 0, NULL };
 	size_t start = 0;
 	int rc = 0;
 	for (size_t i = 0; i <= n && !rc; i++) {
@@ -74,11 +97,11 @@ static int parse_line(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_
 	return rc;
 }
 
-/* 1 when the words of a stand together inside the longer b ("mat tran to
- * quoc" in "uy ban mat tran to quoc"). */
-static int words_inside(const char *a, const char *b)
+/* 1 when the words of a (al bytes) stand together inside the longer b ("mat
+ * tran to quoc" in "uy ban mat tran to quoc"). */
+static int words_inside(const char *a, size_t al, const char *b)
 {
-	size_t al = strlen(a), bl = strlen(b);
+	size_t bl = strlen(b);
 	if (al >= bl)
 		return 0;
 	for (const char *p = b; (p = strstr(p, a)) != NULL; p++)
@@ -96,27 +119,44 @@ static int words_inside(const char *a, const char *b)
 static int link_narrower(vq_synonyms *out)
 {
 	size_t ng = out->ngroups;
-	for (size_t a = 0; a < ng; a++) {
+	/* Most pairs differ in some word: the word bits of an alternative, and
+	 * of a whole group (the union of its alternatives'), rule them out
+	 * before any string is compared (the list is read at every engine
+	 * open, once per plain-CGI request). */
+	uint64_t *any = calloc(ng ? ng : 1, sizeof *any);
+	if (!any)
+		return VN_ENOMEM;
+	for (size_t g = 0; g < ng; g++)
+		for (size_t j = 0; j < out->groups[g].nalts; j++)
+			any[g] |= out->groups[g].words[j];
+	int rc = 0;
+	for (size_t a = 0; a < ng && !rc; a++) {
 		vq_syn_group *ga = &out->groups[a];
-		for (size_t i = 0; i < ga->nown; i++) {
+		for (size_t i = 0; i < ga->nown && !rc; i++) {
 			if (!strchr(ga->alts[i], ' '))
 				continue;
-			for (size_t b = 0; b < ng; b++) {
+			uint64_t need = ga->words[i];
+			size_t al = strlen(ga->alts[i]);
+			for (size_t b = 0; b < ng && !rc; b++) {
 				const vq_syn_group *gb = &out->groups[b];
 				int inside = 0;
-				for (size_t j = 0; b != a && j < gb->nalts && !inside; j++)
-					inside = words_inside(ga->alts[i], gb->alts[j]);
-				for (size_t j = 0; inside && j < gb->nalts; j++) {
+				if (b == a || (any[b] & need) != need)
+					continue;
+				for (size_t j = 0; j < gb->nalts && !inside; j++)
+					inside = (gb->words[j] & need) == need &&
+						 words_inside(ga->alts[i], al, gb->alts[j]);
+				for (size_t j = 0; inside && j < gb->nalts && !rc; j++) {
 					if (strchr(gb->alts[j], ' '))
 						continue;
-					int rc = add_alt(ga, gb->alts[j], strlen(gb->alts[j]));
-					if (rc)
-						return rc;
+					rc = add_alt(ga, gb->alts[j], strlen(gb->alts[j]));
+					if (!rc)
+						any[a] |= ga->words[ga->nalts - 1];
 				}
 			}
 		}
 	}
-	return 0;
+	free(any);
+	return rc;
 }
 
 int vq_synonyms_parse(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_error *err)

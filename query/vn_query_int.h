@@ -64,6 +64,8 @@ typedef struct vq_syn_group {
 	size_t nalts;
 	size_t nown;     /* alts[0..nown) are the line's own forms; the rest are
 			  * narrower bodies' abbreviations (synonyms.c) */
+	uint64_t *words; /* per alt, one bit per word (a hash mod 64): a form
+			  * standing inside another has its bits in the other's */
 } vq_syn_group;
 
 typedef struct vq_synonyms {
