@@ -82,7 +82,7 @@ static const vq_weights default_weights = {
 struct vn_query_engine {
 	vn_db *db;
 	vn_text *text;      /* "vi": query words, snippets */
-	vn_text *text_en;   /* stems for English words */
+	vn_text *text_en;   /* stems for English words; made on first need */
 	vq_synonyms syn;
 	vn_query_config cfg;
 	vq_weights w;
@@ -202,7 +202,7 @@ int vn_query_open(vn_query_engine **out, const char *const *paths, size_t npaths
 	vn_buf_free(&fmt);
 	if (rc)
 		goto fail;
-	if ((rc = vn_text_new(&e->text, "vi", err)) || (rc = vn_text_new(&e->text_en, "en", err)))
+	if ((rc = vn_text_new(&e->text, "vi", err)))
 		goto fail;
 	if (cfg && cfg->synonyms_path) {
 		if ((rc = vq_synonyms_load(&e->syn, e->text, cfg->synonyms_path, err)))
@@ -244,6 +244,19 @@ void vn_query_close(vn_query_engine *e)
 	vn_buf_free(&e->data);
 	vn_buf_free(&e->tmp);
 	free(e);
+}
+
+/* The English text engine, made when a query first needs stems: most
+ * queries never do, and a plain-CGI process answers one query. */
+static int engine_text_en(vn_query_engine *e, vn_text **out, vn_error *err)
+{
+	if (!e->text_en) {
+		int rc = vn_text_new(&e->text_en, "en", err);
+		if (rc)
+			return rc;
+	}
+	*out = e->text_en;
+	return 0;
 }
 
 /* ---- building the Xapian query -------------------------------------------- */
@@ -433,8 +446,11 @@ static int collect_tok(const vn_token *tok, void *payload)
 static int tokenize_run(qb *B, const char *s, size_t n)
 {
 	qtoks_clear(B);
-	vn_text *t = B->stem_mode ? B->e->text_en : B->e->text;
-	int rc = vn_text_tokenize(t, s, n, 1, collect_tok, B);
+	vn_text *t = B->e->text;
+	int rc = B->stem_mode ? engine_text_en(B->e, &t, B->err) : 0;
+	if (rc)
+		return B->rc = rc;
+	rc = vn_text_tokenize(t, s, n, 1, collect_tok, B);
 	if (rc)
 		return B->rc = vn_error_set(B->err, rc, "tokenizing the query: %s", vn_strerror(rc));
 	return 0;
