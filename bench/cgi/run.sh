@@ -57,7 +57,8 @@ mkdir -p "$work"
 # schema moved on) means building it again.
 want_format=$(sed -n 's/^#define VN_INDEX_FORMAT \([0-9]*\).*/\1/p' "$root/base/vn_schema.h")
 if [ -n "${VN_BENCH_INDEX:-}" ]; then
-  vn_index=$VN_BENCH_INDEX
+  # absolute: the web server runs the CGI in another directory
+  vn_index=$(cd "$VN_BENCH_INDEX" && pwd) || { echo "bench/cgi: no index at $VN_BENCH_INDEX" >&2; exit 1; }
 elif [ "$(cat "$work/vn-index.done" 2>/dev/null)" != "format $want_format" ]; then
   echo "bench/cgi: vnindex over $shared/corpus (once per index format)"
   rm -rf "$work/vn-index"
