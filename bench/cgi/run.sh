@@ -11,6 +11,9 @@
 #             WARM seconds just before each timed one: queries are answered
 #             from memory (what a portal sees for its popular queries, not a
 #             search speed)
+#   noop      a static CGI that writes a fixed answer: what the server, wrk
+#             and starting a process cost per request, the ceiling of any
+#             plain CGI on this machine
 # The query mix is bench/cgi/queries-mix.txt (320 queries: queries.txt plus
 # 300 drawn from the corpus with a fixed seed by gen_queries.py, half of them
 # without accents); every target gets the same queries in the same order.
@@ -90,6 +93,12 @@ template_dir /var/lib/xapian-omega/templates
 log_dir $work/omega-log
 CONF
 ln -sf "$omega" "$work/omega.cgi"
+# A CGI that does nothing (static, one write): what the server, wrk and a
+# process start cost per request, i.e. the ceiling of any plain CGI here.
+printf '%s\n' '#include <unistd.h>' \
+  'int main(void) { static const char r[] = "Status: 200 OK\r\nContent-Length: 3\r\n\r\nok\n";' \
+  '  return write(1, r, sizeof r - 1) < 0; }' >"$work/noop.c"
+cc -O2 -static "$work/noop.c" -o "$work/noop.cgi" 2>/dev/null || cc -O2 "$work/noop.c" -o "$work/noop.cgi"
 port=$(vn_free_port)
 cat >"$work/lighttpd.conf" <<CONF
 server.modules = ("mod_alias", "mod_setenv", "mod_cgi", "mod_fastcgi")
@@ -98,7 +107,8 @@ server.port = $port
 server.document-root = "$work/www"
 server.errorlog = "$work/error.log"
 server.max-connections = 256
-alias.url = ( "/vnsearch.cgi" => "$bin/vnsearch.cgi", "/omega.cgi" => "$work/omega.cgi" )
+alias.url = ( "/vnsearch.cgi" => "$bin/vnsearch.cgi", "/omega.cgi" => "$work/omega.cgi",
+               "/noop.cgi" => "$work/noop.cgi" )
 cgi.assign = ( ".cgi" => "" )
 setenv.add-environment = ( "VNSEARCH_CONFIG" => "$work/vnsearch.conf",
                            "OMEGA_CONFIG_FILE" => "$work/omega.conf" )
@@ -123,14 +133,14 @@ trap 'kill $pid 2>/dev/null; wait 2>/dev/null' EXIT
 base=http://127.0.0.1:$port
 for _ in $(seq 1 100); do curl -s -o /dev/null "$base/vnsearch.cgi?asset=app.js" && break; sleep 0.1; done
 
-declare -A path=( [vn-cgi]=/vnsearch.cgi [omega]="/omega.cgi?DB=default" [vn-fcgi]=/cached.fcgi
+declare -A path=( [noop]=/noop.cgi [vn-cgi]=/vnsearch.cgi [omega]="/omega.cgi?DB=default" [vn-fcgi]=/cached.fcgi
                   [vn-fcgi-nc]=/plain.fcgi )
-declare -A param=( [vn-cgi]=q [omega]=P [vn-fcgi]=q [vn-fcgi-nc]=q )
+declare -A param=( [noop]=q [vn-cgi]=q [omega]=P [vn-fcgi]=q [vn-fcgi-nc]=q )
 
-targets=(vn-cgi omega vn-fcgi-nc vn-fcgi)
-declare -A extra=( [vn-cgi]= [omega]= [vn-fcgi]= [vn-fcgi-nc]= )
+targets=(vn-cgi omega vn-fcgi-nc vn-fcgi noop)
+declare -A extra=( [noop]= [vn-cgi]= [omega]= [vn-fcgi]= [vn-fcgi-nc]= )
 if [ "$format" = json ]; then
-  extra=( [vn-cgi]="format=json" [omega]= [vn-fcgi]="format=json" [vn-fcgi-nc]="format=json" )
+  extra=( [noop]= [vn-cgi]="format=json" [omega]= [vn-fcgi]="format=json" [vn-fcgi-nc]="format=json" )
 fi
 
 # Each answers the same query with hits (not an error page).
@@ -172,18 +182,33 @@ for line in open(sys.argv[1]):
     runs.setdefault(t, []).append({k: float(v) for k, v in d.items()})
 med = {t: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for t, rs in runs.items()}
 print(f"{'target':10} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
-for t in ("vn-cgi", "omega", "vn-fcgi-nc", "vn-fcgi"):
+for t in ("vn-cgi", "omega", "vn-fcgi-nc", "vn-fcgi", "noop"):
     m = med[t]
     print(f"{t:10} {m['rps']:9.1f} {m['p50_ms']:8.1f} {m['p99_ms']:8.1f} {int(sum(r['errors'] for r in runs[t])):7d}")
 print(f"vn-cgi / omega      = {med['vn-cgi']['rps'] / med['omega']['rps']:.2f}x  (target >= 1.5)")
 print(f"vn-fcgi-nc / vn-cgi = {med['vn-fcgi-nc']['rps'] / med['vn-cgi']['rps']:.2f}x  (target >= 10; answer cache off: every request searches)")
 print(f"vn-fcgi / vn-cgi    = {med['vn-fcgi']['rps'] / med['vn-cgi']['rps']:.2f}x  (answer cache on: repeated queries from memory)")
+# Per request, a plain CGI costs the server's share (the no-op CGI's 1/rps)
+# plus its own; the ratio of the two CGIs' own shares is what they control.
+own = {t: 1 / med[t]['rps'] - 1 / med['noop']['rps'] for t in ("vn-cgi", "omega")}
+if own['vn-cgi'] > 0:
+    print(f"omega / vn-cgi beyond the no-op CGI's cost = {own['omega'] / own['vn-cgi']:.2f}x  "
+          f"(no-op CGI: {med['noop']['rps']:.0f} req/s, the ceiling of any plain CGI here)")
 PY
 
 # --- CPU per plain-CGI process, without the server (steadier than req/s) ------
 echo "bench/cgi: CPU time of each CGI process, no web server (spawn_cpu.py):"
+# What any program linked with libxapian pays before doing anything (the
+# dynamic loading of libxapian and libstdc++): the floor under both CGIs.
+floor=
+if command -v c++ >/dev/null &&
+   printf '%s\n' '#include <xapian.h>' '#include <cstdio>' \
+     'int main(int argc, char **) { if (argc > 9) Xapian::Database d("/"); std::puts("Status: 200 OK\r\n\r"); }' |
+   c++ -O2 -x c++ - -o "$work/xapian-floor" -lxapian 2>/dev/null; then
+  floor=$work/xapian-floor
+fi
 VNSEARCH_CONFIG="$work/vnsearch-nocache.conf" OMEGA_CONFIG_FILE="$work/omega.conf" \
-  python3 "$here/spawn_cpu.py" "$bin/vnsearch.cgi" "$work/omega.cgi" "$queries" "$format"
+  VN_FLOOR=$floor python3 "$here/spawn_cpu.py" "$bin/vnsearch.cgi" "$work/omega.cgi" "$queries" "$format"
 
 # --- where a FastCGI request's time goes (one process, no server) -----------
 if [ -x "$bin/bench_cgi" ]; then

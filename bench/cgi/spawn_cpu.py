@@ -10,7 +10,9 @@ opens no index (vnsearch.cgi's stylesheet) and /bin/true: what starting a
 process costs before any search.
 
 Usage: spawn_cpu.py VNSEARCH_CGI OMEGA_CGI QUERIES [html|json]
-  env: VNSEARCH_CONFIG and OMEGA_CONFIG_FILE as for the web server.
+  env: VNSEARCH_CONFIG and OMEGA_CONFIG_FILE as for the web server;
+       VN_FLOOR: a program linked with libxapian that does nothing (the
+       "xapian-floor" row: what loading libxapian and libstdc++ costs).
 """
 import os
 import statistics
@@ -41,10 +43,15 @@ def main():
     vn, omega, qfile = sys.argv[1:4]
     fmt = sys.argv[4] if len(sys.argv) > 4 else "html"
     queries = [q.strip() for q in open(qfile, encoding="utf-8") if q.strip()]
+    floor = os.environ.get("VN_FLOOR")
     t = {"true": [], "vn-asset": [], "vn-cgi": [], "omega": []}
+    if floor:
+        t = {"true": [], "xapian-floor": [], "vn-asset": [], "vn-cgi": [], "omega": []}
     for q in queries:
         enc = urllib.parse.quote_plus(q)
         t["true"].append(run("/bin/true", "", False))
+        if floor:
+            t["xapian-floor"].append(run(floor, ""))
         t["vn-asset"].append(run(vn, "asset=vnsearch.css"))
         t["vn-cgi"].append(run(vn, f"q={enc}" + ("&format=json" if fmt == "json" else "")))
         t["omega"].append(run(omega, f"DB=default&P={enc}"))
