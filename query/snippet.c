@@ -28,6 +28,7 @@ typedef struct match {
 typedef struct mctx {
 	const vq_qword *words;
 	size_t nwords;
+	uint32_t klen[64];  /* key lengths of the first 64 words (most tokens match none) */
 	match *m;
 	size_t n, cap;
 	uint32_t ord;
@@ -50,7 +51,8 @@ static int on_token(const vn_token *t, void *payload)
 	uint32_t ord = c->ord++;
 	for (size_t i = 0; i < c->nwords; i++) {
 		const vq_qword *w = &c->words[i];
-		if (!eq(t->key, t->key_len, w->key))
+		if (i < 64 ? (c->klen[i] != t->key_len || memcmp(t->key, w->key, t->key_len) != 0)
+			   : !eq(t->key, t->key_len, w->key))
 			continue;
 		uint8_t strength = 1;
 		if (w->marked && eq(t->exact, t->exact_len, w->exact))
@@ -110,6 +112,8 @@ static int find(vn_text *t, const char *s, size_t n, const vq_qword *words, size
 	c->words = words;
 	c->nwords = nwords;
 	c->window = window;
+	for (size_t i = 0; i < nwords && i < 64; i++)
+		c->klen[i] = (uint32_t)strlen(words[i].key);
 	if (nwords == 0 || n == 0)
 		return 0;
 	int rc = vn_text_tokenize(t, s, n, 0, on_token, c);
@@ -203,14 +207,41 @@ int vq_snippet(vn_text *t, const char *text, size_t n, const vq_qword *words, si
 		return rc;
 	}
 
-	/* best window: most distinct words, then adjacent pairs, then matches */
+	/* best window: most distinct words, then adjacent pairs, then matches.
+	 * A window holds the matches ending within wchars characters of its
+	 * first match; characters are counted once, up to each match's end. */
 	size_t best = 0;
 	long best_score = -1;
+	size_t wchars = max_chars * 3 / 4;
+	/* characters from the text's start to each match's start and end */
+	uint32_t *cstart = NULL, *cend = NULL;
+	if (c.n) {
+		if (!(cstart = malloc(2 * c.n * sizeof *cstart))) {
+			free(c.m);
+			return VN_ENOMEM;
+		}
+		cend = cstart + c.n;
+	}
+	size_t pos = 0, chars = 0;
 	for (size_t i = 0; i < c.n; i++) {
-		size_t limit = advance_chars(text, scan, c.m[i].off, max_chars * 3 / 4);
+		/* matches are in text order; a match may start inside the last
+		 * one only if tokens overlap, which they do not */
+		size_t a = c.m[i].off, e = c.m[i].off + c.m[i].len;
+		if (a < pos) {
+			pos = 0;
+			chars = 0;
+		}
+		for (; pos < a; pos++)
+			chars += ((unsigned char)text[pos] & 0xc0) != 0x80;
+		cstart[i] = (uint32_t)chars;
+		for (; pos < e; pos++)
+			chars += ((unsigned char)text[pos] & 0xc0) != 0x80;
+		cend[i] = (uint32_t)chars;
+	}
+	for (size_t i = 0; i < c.n; i++) {
 		unsigned char seen[64] = { 0 };
 		long distinct = 0, adjacent = 0, count = 0;
-		for (size_t j = i; j < c.n && c.m[j].off + c.m[j].len <= limit; j++) {
+		for (size_t j = i; j < c.n && cend[j] - cstart[i] <= wchars; j++) {
 			size_t w = c.m[j].word % 64;
 			if (!seen[w]) {
 				seen[w] = 1;
@@ -227,6 +258,7 @@ int vq_snippet(vn_text *t, const char *text, size_t n, const vq_qword *words, si
 			best = i;
 		}
 	}
+	free(cstart);
 
 	size_t start = 0;
 	if (c.n) {
