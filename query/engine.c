@@ -60,6 +60,11 @@ typedef struct vq_weights {
 	double rr_recency;            /* hybrid: 2^(-age/half-life) */
 	double rr_l0;                 /* title features × min(1, rr_l0 / title tokens):
 				       * some sources put a whole lead paragraph in the title */
+	double xt_df;                 /* in a run of two or more words, X and T terms in more
+				       * than this share of the articles stay out of the search */
+	double key_df;                /* ... and a word whose form typed (X when typed with
+				       * accents, else the key) is in more than this share
+				       * is not required (0: every word is) */
 } vq_weights;
 
 /* Tuned with bench/query/eval.sh on known-item sets of ../shared/corpus
@@ -77,7 +82,12 @@ static const vq_weights default_weights = {
 	.rr_cov = 0, .rr_covx = 0, .rr_len = 0.05, .rr_pairs = 0.5, .rr_recency = 0.15,
 	.rr_pairsx = 1,
 	.rr_l0 = 20,
+	.xt_df = 0.1, .key_df = 0.6,
 };
+
+/* Below this many articles document frequencies say little about how
+ * common a word is, and key_df is not applied. */
+#define KEY_DF_MIN_DOCS 1000
 
 struct vn_query_engine {
 	vn_db *db;
@@ -129,6 +139,8 @@ static void tune_from_env(vq_weights *w)
 		else if (!strcmp(name, "rr_pairsx")) w->rr_pairsx = v;
 		else if (!strcmp(name, "rr_recency")) w->rr_recency = v;
 		else if (!strcmp(name, "rr_l0")) w->rr_l0 = v;
+		else if (!strcmp(name, "xt_df")) w->xt_df = v;
+		else if (!strcmp(name, "key_df")) w->key_df = v;
 		s += used;
 		if (*s == ',')
 			s++;
@@ -521,7 +533,12 @@ static int is_ascii(const char *s)
 	return 1;
 }
 
-/* The query for one word: exact / tone-free / key / stem alternatives. */
+/* The query for one word: exact / tone-free / key / stem alternatives.
+ * In a run of two or more words an X or T term that most articles have
+ * stays out: its weight is small (BM25's idf of a form in a tenth of the
+ * articles or more), yet its posting list, as long as the key's, costs as
+ * much to walk; the run's pairs (B, and P in the re-ranking) carry the
+ * accents typed. A lone word keeps them: "đảng" ranks đảng above đang. */
 static vn_db_query *word_query(qb *B, const qtok *t, const char *prefix_key)
 {
 	qlist alts = { 0 };
@@ -531,12 +548,24 @@ static vn_db_query *word_query(qb *B, const qtok *t, const char *prefix_key)
 	double best_idf = idf(B, tf);
 	ql_push(B, &alts, k);
 	if (!title && (t->flags & VN_TOK_MARKED)) {
-		uint32_t xtf = 0;
-		if (strcmp(t->exact, t->key))
-			ql_push(B, &alts, scaled(B, term2(B, VN_PREFIX_EXACT, t->exact, NULL, 0, &xtf), B->e->w.exact));
-		if (strcmp(t->tonefree, t->key))
-			ql_push(B, &alts, scaled(B, term2(B, VN_PREFIX_TONEFREE, t->tonefree, NULL, 0, NULL),
-						 B->e->w.tone));
+		uint32_t xtf = 0, ttf = 0;
+		double dfmax = B->e->w.xt_df > 0 && B->ntoks >= 2 ? B->e->w.xt_df * B->e->doccount : 1e18;
+		if (strcmp(t->exact, t->key)) {
+			vn_db_query *xq = term2(B, VN_PREFIX_EXACT, t->exact, NULL, 0, &xtf);
+			if (xq && xtf > dfmax) {
+				vn_db_query_free(xq);
+				xq = NULL;
+			}
+			ql_push(B, &alts, scaled(B, xq, B->e->w.exact));
+		}
+		if (strcmp(t->tonefree, t->key)) {
+			vn_db_query *tq = term2(B, VN_PREFIX_TONEFREE, t->tonefree, NULL, 0, &ttf);
+			if (tq && ttf > dfmax) {
+				vn_db_query_free(tq);
+				tq = NULL;
+			}
+			ql_push(B, &alts, scaled(B, tq, B->e->w.tone));
+		}
 		if (xtf)
 			best_idf += B->e->w.exact * idf(B, xtf);
 	}
@@ -651,6 +680,39 @@ static vn_db_query *run_boosts(qb *B, int title_only)
 	return ql_take(B, &l, VN_DBQ_OR, 0);
 }
 
+/* The words of a run that need not be required (key_df): in a run of two
+ * or more, a word whose form typed is in most articles ("và", "của",
+ * "các") hardly narrows the matches, while its posting list is the
+ * longest to walk. It still counts through the run's pairs, the
+ * re-ranking and the snippet. At least one word stays required. Returns
+ * how many are marked in dense[0..nk). */
+static size_t mark_dense(qb *B, const vq_node *n, unsigned char *dense, size_t nk)
+{
+	const vn_query_engine *e = B->e;
+	size_t nd = 0;
+	memset(dense, 0, nk);
+	if (e->w.key_df <= 0 || e->doccount < KEY_DF_MIN_DOCS || n->field == VQ_FIELD_TITLE || n->negated ||
+	    B->loose || nk < 2)
+		return 0;
+	double dfmax = e->w.key_df * e->doccount;
+	for (size_t i = 0; i < nk && !B->rc; i++) {
+		const qtok *t = &B->toks[i];
+		vn_buf *b = &B->e->term;
+		int marked = (t->flags & VN_TOK_MARKED) && strcmp(t->exact, t->key);
+		vn_buf_clear(b);
+		if (vn_buf_puts(b, marked ? VN_PREFIX_EXACT : "") || vn_buf_puts(b, marked ? t->exact : t->key)) {
+			B->rc = vn_error_set(B->err, VN_ENOMEM, "out of memory");
+			return 0;
+		}
+		uint32_t tf = 0;
+		if (vn_db_termfreq(e->db, b->data, b->len, &tf, NULL) == 0 && tf > dfmax) {
+			dense[i] = 1;
+			nd++;
+		}
+	}
+	return nd;
+}
+
 static vn_db_query *build_text(qb *B, const vq_node *n)
 {
 	int title = n->field == VQ_FIELD_TITLE;
@@ -665,6 +727,8 @@ static vn_db_query *build_text(qb *B, const vq_node *n)
 	size_t nk = B->ntoks < 256 ? B->ntoks : 256;
 	for (size_t i = 0; i < nk; i++)
 		keys[i] = B->toks[i].key;
+	unsigned char dense[256];
+	size_t ndense = mark_dense(B, n, dense, nk);
 	for (size_t i = 0; i < nk && !B->rc;) {
 		const vq_syn_group *g = NULL;
 		size_t m = title ? 0 : vq_synonyms_match(&B->e->syn, keys, nk, i, &g);
@@ -696,6 +760,12 @@ static vn_db_query *build_text(qb *B, const vq_node *n)
 			ql_push(B, &units, ql_take(B, &alts, VN_DBQ_OR, 0));
 			B->nwords += n->negated ? 0 : 1;
 			i += m;
+			continue;
+		}
+		if (dense[i] && ndense < nk) {
+			/* searched for by the run's pairs, marked in snippets */
+			B->nwords++;
+			i++;
 			continue;
 		}
 		ql_push(B, &units, word_query(B, &B->toks[i], title ? VN_PREFIX_TITLE : ""));
