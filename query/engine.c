@@ -1371,22 +1371,54 @@ static int run_search(vn_query_engine *e, const vn_query_request *req, vn_db_que
 	    (rc = vn_db_search_set_sort(s, browse ? VN_SORT_VALUE : VN_SORT_VALUE_THEN_RELEVANCE,
 					VN_SLOT_DATE, 1, err)))
 		goto out;
-	if (req->want_facets)
-		for (size_t i = 0; i < N_FACETS; i++)
-			if ((rc = vn_db_search_add_facet(s, facet_slots[i].slot, err)))
-				goto out;
-	/* Facets count the matches Xapian looks at, which check_at_least
-	 * bounds: a sample of a few thousand keeps a common word's search
-	 * cheap, and the counts are scaled to the estimate afterwards. */
-	uint32_t check = offset + limit + 1;
-	if (req->want_facets && e->cfg.facet_sample > check)
-		check = e->cfg.facet_sample;
-	rc = vn_db_search_run(s, offset, limit, check, ms, err);
+	rc = vn_db_search_run(s, offset, limit, offset + limit + 1, ms, err);
 out:
 	vn_db_search_free(s);
 	vn_db_query_free(full);
 	vn_db_query_free(rec);
 	vn_db_query_free(tmp);
+	return rc;
+}
+
+/* Facets count the matches Xapian looks at, which check_at_least bounds: a
+ * sample of facet_sample matches keeps a common word's search cheap, and
+ * the counts are scaled to the estimate afterwards. The counting is a
+ * search of its own, without weights (Xapian drops the optional boosts of
+ * an unweighted AND_MAYBE: the same matches, none of the scoring), so that
+ * the ranked search looks at few matches beyond its page and prunes by
+ * weight. Its totals, from as many matches, are the result's. */
+static int run_facets(vn_query_engine *e, vn_db_query *q, vn_db_query *filter, int browse, vn_db_mset **ms,
+		      vn_error *err)
+{
+	vn_db_search *s = NULL;
+	vn_db_query *all = NULL, *bool_q = NULL, *full = NULL;
+	int rc = 0;
+	if (browse || !q) {
+		if ((rc = vn_db_query_match_all(&all, err)))
+			goto out;
+		q = all;
+	}
+	if ((rc = vn_db_query_scale(&bool_q, q, 0, err)))
+		goto out;
+	const vn_db_query *use = bool_q;
+	if (filter) {
+		vn_db_query *subs[2] = { bool_q, filter };
+		if ((rc = vn_db_query_combine(&full, VN_DBQ_FILTER, subs, 2, 0, err)))
+			goto out;
+		use = full;
+	}
+	if ((rc = vn_db_search_new(&s, e->db, err)) || (rc = vn_db_search_set_query(s, use, err)) ||
+	    (rc = vn_db_search_set_time_limit(s, e->cfg.time_limit, err)))
+		goto out;
+	for (size_t i = 0; i < N_FACETS; i++)
+		if ((rc = vn_db_search_add_facet(s, facet_slots[i].slot, err)))
+			goto out;
+	rc = vn_db_search_run(s, 0, 0, e->cfg.facet_sample, ms, err);
+out:
+	vn_db_search_free(s);
+	vn_db_query_free(full);
+	vn_db_query_free(bool_q);
+	vn_db_query_free(all);
 	return rc;
 }
 
@@ -1693,7 +1725,7 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 	uint32_t *rr_order = NULL;
 	double *rr_score = NULL;
 	vn_db_query *filter = NULL, *q = NULL;
-	vn_db_mset *ms = NULL;
+	vn_db_mset *ms = NULL, *fms = NULL;
 	vn_buf tmp = VN_BUF_INIT;
 	q = build_all(e, &p, req, &B, 0, err, &filter);
 	rc = B.rc;
@@ -1739,23 +1771,29 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 			qb_free(&B2);
 			goto fail;
 		}
-		vn_db_query_free(q2);
-		vn_db_query_free(f2);
 		if (ms2 && vn_db_mset_size(ms2)) {
 			vn_db_mset_free(ms);
 			ms = ms2;
 			qb_free(&B);
 			B = B2;
+			vn_db_query_free(q);
+			vn_db_query_free(filter);
+			q = q2;
+			filter = f2;
 			if ((rc = set_note(r, "no article has all the words: showing articles with some of them")))
 				goto nomem;
 		} else {
 			vn_db_mset_free(ms2);
 			qb_free(&B2);
+			vn_db_query_free(q2);
+			vn_db_query_free(f2);
 		}
 	}
+	if (req->want_facets && (rc = run_facets(e, q, filter, browse, &fms, err)))
+		goto fail;
 
 	uint32_t est, lower, upper;
-	vn_db_mset_totals(ms, &est, &lower, &upper);
+	vn_db_mset_totals(fms ? fms : ms, &est, &lower, &upper);
 	r->total = est;
 	r->total_exact = lower == upper;
 	uint32_t n = vn_db_mset_size(ms), first = 0;
@@ -1789,14 +1827,14 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 			f->name = strdup(facet_slots[i].name);
 			if (!f->name)
 				goto nomem;
-			uint32_t seen = vn_db_mset_facet_seen(ms, facet_slots[i].slot);
+			uint32_t seen = vn_db_mset_facet_seen(fms, facet_slots[i].slot);
 			double scale = 1.0;
 			if (seen > 0 && r->total > seen && !r->total_exact) {
 				scale = (double)r->total / seen;
 				r->facets_estimated = 1;
 			}
 			facet_ctx c = { f, facet_slots[i].max, scale, 0 };
-			vn_db_mset_facet(ms, facet_slots[i].slot, facet_cb, &c, NULL);
+			vn_db_mset_facet(fms, facet_slots[i].slot, facet_cb, &c, NULL);
 			if (c.rc)
 				goto nomem;
 		}
@@ -1818,6 +1856,7 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 		r->suggestion = sg;
 	}
 	vn_db_mset_free(ms);
+	vn_db_mset_free(fms);
 	vn_db_query_free(q);
 	vn_db_query_free(filter);
 	qb_free(&B);
@@ -1832,6 +1871,7 @@ nomem:
 	rc = vn_error_set(err, VN_ENOMEM, "out of memory");
 fail:
 	vn_db_mset_free(ms);
+	vn_db_mset_free(fms);
 	vn_db_query_free(q);
 	vn_db_query_free(filter);
 	qb_free(&B);
