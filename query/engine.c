@@ -1702,7 +1702,7 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 	size_t qn = req->query ? (req->query_len ? req->query_len : strlen(req->query)) : 0;
 	int cut = 0;
 	vn_buf canon = VN_BUF_INIT;
-	int rc = vn_text_canonical(e->text, qs, qn, &canon);
+	int rc = vq_canonical_query(e, qs, qn, &canon, err);
 	if (rc) {
 		free(r);
 		return vn_error_set(err, rc, "normalizing the query: %s", vn_strerror(rc));

@@ -175,6 +175,36 @@ static int correct(vn_db *db, const char *key, const char *left, const char *rig
 	return 1;
 }
 
+/* The unmarked word i of a query typed with accents, accented from a pair
+ * with a marked neighbour when the index's usual form of the pair has that
+ * neighbour exactly as typed ("Hồ Chi Minh" → "chí" beside "Hồ"). */
+static void accent_beside_marked(vn_db *db, vn_buf *tmp, sctx *c, size_t i)
+{
+	sword *a = &c->w[i];
+	for (int side = 0; side < 2; side++) {
+		size_t j = side == 0 ? i - 1 : i + 1;
+		if ((side == 0 && i == 0) || (side == 1 && i + 1 >= c->n))
+			continue;
+		const sword *b = &c->w[j];
+		if (!(b->flags & VN_TOK_MARKED) || (b->flags & VN_TOK_NUMBER))
+			continue;
+		char key[160], form[160];
+		const sword *l = side == 0 ? b : a, *r = side == 0 ? a : b;
+		if (snprintf(key, sizeof key, "%s %s", l->key, r->key) >= (int)sizeof key ||
+		    !top_form(db, tmp, key, BIGRAM_MIN, 0.4, form, sizeof form))
+			continue;
+		char *sp = strchr(form, ' ');
+		if (!sp)
+			continue;
+		*sp = 0;
+		const char *mine = side == 0 ? sp + 1 : form, *theirs = side == 0 ? form : sp + 1;
+		if (strcmp(theirs, b->exact) == 0 && strlen(mine) < sizeof a->choice) {
+			memcpy(a->choice, mine, strlen(mine) + 1);
+			return;
+		}
+	}
+}
+
 static int telex(vn_db *db, vn_text *t, const char *q, size_t n, char **out)
 {
 	vn_buf dec = VN_BUF_INIT;
@@ -244,11 +274,22 @@ int vq_suggest(vn_query_engine *e, const char *q, size_t n, char **out)
 			changed = 1;
 		}
 	}
-	/* accents: bigrams, then syllables, only for words typed without */
+	/* accents: bigrams, then syllables, only for words typed without. A
+	 * query typed with accents has its unmarked words meant as they are
+	 * ("Việt Nam" is not "việt năm" because năm is the usual form of nam):
+	 * there only a pair with a marked neighbour typed as the index usually
+	 * has it may accent them. */
+	int typed_marks = 0;
+	for (size_t i = 0; i < c.n; i++)
+		typed_marks |= (c.w[i].flags & VN_TOK_MARKED) != 0;
 	for (size_t i = 0; i < c.n; i++) {
 		sword *a = &c.w[i];
 		if ((a->flags & VN_TOK_MARKED) || (a->flags & VN_TOK_NUMBER) || a->pair_taken)
 			continue;
+		if (typed_marks) {
+			accent_beside_marked(v.db, &tmp, &c, i);
+			continue;
+		}
 		if (i + 1 < c.n && !(c.w[i + 1].flags & (VN_TOK_MARKED | VN_TOK_NUMBER))) {
 			char key[160], form[160];
 			snprintf(key, sizeof key, "%s %s", a->key, c.w[i + 1].key);

@@ -122,6 +122,10 @@ void vq_engine_view(struct vn_query_engine *e, struct vq_engine_view *v);
 /* "Did you mean" for the words q[0..n) (canonical text): *out is malloc'd
  * or NULL when there is nothing better to offer. 0 or VN_ENOMEM. */
 int vq_suggest(struct vn_query_engine *e, const char *q, size_t n, char **out);
+/* The query's canonical text (vn_text_canonical), read as TCVN3, VNI or
+ * double UTF-8 instead when that reading's words are in the index and the
+ * typed ones are not (legacy_query.c). 0 or a negative VN_E* code. */
+int vq_canonical_query(struct vn_query_engine *e, const char *s, size_t n, vn_buf *out, vn_error *err);
 /* HTML-escaped s with <mark> around the spans (shared by the JSON). */
 struct vn_query_span;
 int vq_marked_html(vn_buf *b, const char *s, const struct vn_query_span *m, size_t nm);

@@ -1677,6 +1677,14 @@ int vn_text_canonical(vn_text *t, const char *s, size_t n, vn_buf *out)
 	return vn_text_normalize(t, s, n, out, NULL);
 }
 
+int vn_text_decode_as(const char *s, size_t n, int enc, vn_buf *out)
+{
+	if (!out || (!s && n) || enc <= VN_ENC_UTF8 || enc > VN_ENC_DOUBLE_UTF8)
+		return VN_EINVAL;
+	vn_buf_clear(out);
+	return vn__repair_convert(s ? s : "", n, enc, out, NULL);
+}
+
 int vn_text_key(vn_text *t, const char *s, size_t n, vn_buf *out)
 {
 	if (!out)

@@ -112,6 +112,14 @@ int vn_text_decode_bytes(const char *s, size_t n, vn_buf *out, int *out_charset)
 /* CANONICAL form (the vnnorm left column): repair, Ð→Đ, mark order, NFC,
  * new-style tones; case, spacing and punctuation kept. out is cleared first. */
 int vn_text_canonical(vn_text *t, const char *s, size_t n, vn_buf *out);
+
+/* s read as legacy text in enc (VN_ENC_TCVN3, VN_ENC_VNI or
+ * VN_ENC_DOUBLE_UTF8), whatever the detection would say: each line whose
+ * trial decode fixes a word without spoiling more is decoded, others are
+ * copied. For a caller that can judge the readings itself (a query checked
+ * against an index); out is cleared first. Returns 0, VN_EINVAL, VN_ENOMEM. */
+int vn_text_decode_as(const char *s, size_t n, int enc, vn_buf *out);
+
 /* KEY form (the vnnorm right column): the folded keys of the tokens joined
  * by single spaces. out is cleared first. */
 int vn_text_key(vn_text *t, const char *s, size_t n, vn_buf *out);
