@@ -971,14 +971,21 @@ static size_t ws(const char *s, size_t n, size_t i)
 /* i at the opening quote: returns the index after the closing quote, 0 on error. */
 static size_t scan_string(const char *s, size_t n, size_t i, int *esc)
 {
+	/* memchr for both bytes: a body is kilobytes of string */
+	const char *q = NULL;
 	*esc = 0;
-	for (i++; i < n; i++) {
-		if (s[i] == '\\') {
-			*esc = 1;
-			i++;
-		} else if (s[i] == '"') {
-			return i + 1;
+	for (i++; i < n;) {
+		if (!q || (size_t)(q - s) < i) {
+			q = memchr(s + i, '"', n - i);
+			if (!q)
+				return 0;
 		}
+		size_t qi = (size_t)(q - s);
+		const char *bs = memchr(s + i, '\\', qi - i);
+		if (!bs)
+			return qi + 1;
+		*esc = 1;
+		i = (size_t)(bs - s) + 2; /* the escaped byte may be the quote */
 	}
 	return 0;
 }
@@ -1089,9 +1096,8 @@ static int unescape(vn_buf *b, const char *s, size_t n, int esc)
 		return vn_buf_append(b, s, n);
 	int rc = 0;
 	for (size_t i = 0; i < n && !rc;) {
-		size_t j = i;
-		while (j < n && s[j] != '\\')
-			j++;
+		const char *bs = memchr(s + i, '\\', n - i);
+		size_t j = bs ? (size_t)(bs - s) : n;
 		rc = vn_buf_append(b, s + i, j - i);
 		if (j >= n || rc)
 			break;
