@@ -405,14 +405,26 @@ static int set_value(vn_db_doc *doc, unsigned slot, const char *s, size_t n, vn_
 	return vn_db_doc_set_value(doc, slot, s, n, err);
 }
 
-static int repair(vn__builder *b, const char *s, size_t n, vn_buf *out, vn_error *err)
+/* A field is repaired on its own evidence, or, when it has too little (a
+ * title of two words, "ViÖt Nam"), in the code page its article's body was
+ * found in (like_enc, VN_ENC_UTF8 for none): the reading is taken line by
+ * line where it fixes more than it disturbs (vn_text_decode_as). */
+static int repair(vn__builder *b, const char *s, size_t n, int like_enc, int *out_enc, vn_buf *out,
+		  vn_error *err)
 {
+	int enc = VN_ENC_UTF8;
 	vn_buf_clear(out);
+	if (out_enc)
+		*out_enc = enc;
 	if (!s)
 		return 0;
-	int rc = vn_text_repair(b->text, s, n, out, NULL);
+	int rc = vn_text_repair(b->text, s, n, out, &enc);
+	if (!rc && enc == VN_ENC_UTF8 && like_enc != VN_ENC_UTF8)
+		rc = vn_text_decode_as(s, n, like_enc, out);
 	if (rc)
 		return vn_error_set(err, rc, "text repair failed: %s", vn_strerror(rc));
+	if (out_enc)
+		*out_enc = enc;
 	return 0;
 }
 
@@ -478,10 +490,11 @@ int vn__build_doc(vn__builder *b, const vn_article *a, const char *source_term, 
 	const char *kind = a->kind && *a->kind ? a->kind : "news";
 	if ((rc = set_lang(b, lang, err)))
 		return rc;
-	if ((rc = repair(b, a->title, tlen, &b->title, err)) ||
-	    (rc = repair(b, a->body, blen, &b->body, err)) ||
-	    (rc = repair(b, a->summary, a->summary ? strlen(a->summary) : 0, &b->summary, err)) ||
-	    (rc = repair(b, a->author, a->author ? strlen(a->author) : 0, &b->author, err)))
+	int body_enc = VN_ENC_UTF8;
+	if ((rc = repair(b, a->body, blen, VN_ENC_UTF8, &body_enc, &b->body, err)) ||
+	    (rc = repair(b, a->title, tlen, body_enc, NULL, &b->title, err)) ||
+	    (rc = repair(b, a->summary, a->summary ? strlen(a->summary) : 0, body_enc, NULL, &b->summary, err)) ||
+	    (rc = repair(b, a->author, a->author ? strlen(a->author) : 0, body_enc, NULL, &b->author, err)))
 		return rc;
 
 	tokctx c = { .b = b, .doc = doc, .sugg = sugg, .err = err };

@@ -415,6 +415,34 @@ static void test_stems_for_english(void **state)
 	vn_db_free(db);
 }
 
+/* A title too short to be judged on its own ("ViÖt Nam") is read in the
+ * code page its article's body is in; a correct title beside a TCVN3 body
+ * stays as it is. */
+static void test_short_legacy_title(void **state)
+{
+	(void)state;
+	const char *path = db_path("legacy");
+	vn_index *ix = open_index(path, 0);
+	/* TCVN3 of "Uỷ ban nhân dân phường tổ chức hội nghị triển khai kế
+	 * hoạch năm 2023." */
+	const char *body = "Uû ban nh©n d©n ph\xc2\xad" "êng tæ chøc héi nghÞ triÓn khai kÕ ho¹ch n¨m 2023.";
+	vn_article a = article("moj-1", "ViÖt Nam", body);
+	vn_article c = article("moj-2", "Cà Mau", body);
+	int res;
+	vn_error e = VN_ERROR_INIT;
+	assert_int_equal(vn_index_add(ix, &a, &res, &e), 0);
+	assert_int_equal(vn_index_add(ix, &c, &res, &e), 0);
+	assert_int_equal(vn_index_commit(ix, &e), 0);
+	vn_index_free(ix);
+	vn_db *db = open_db(path);
+	assert_int_equal(tf(db, "Sviet"), 1);  /* title key of "Việt" */
+	assert_int_equal(tf(db, "Xviệt"), 1);
+	assert_int_equal(tf(db, "Scau"), 0);   /* "Cà" was not re-read as TCVN3 */
+	assert_int_equal(tf(db, "Sca"), 1);
+	assert_int_equal(tf(db, "Shoi"), 0);
+	vn_db_free(db);
+}
+
 /* The two-thread run and the one-thread run write the same index. */
 typedef struct termlist {
 	vn_buf all;
@@ -479,6 +507,7 @@ int main(void)
 		cmocka_unit_test(test_bad_articles),
 		cmocka_unit_test(test_lock_and_format),
 		cmocka_unit_test(test_stems_for_english),
+		cmocka_unit_test(test_short_legacy_title),
 		cmocka_unit_test(test_threads_agree),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
