@@ -37,8 +37,9 @@ void vn__sugg_clear(vn__sugg *s);
 /* Add the counts into the A<key> metadata of w (most frequent form first,
  * at most VN__SUGG_FORMS forms per key). Bigram keys (with a space) seen
  * fewer than min_bigram times are left out unless the key is already
- * stored. Does not commit; does not clear s. */
-int vn__sugg_merge(vn__sugg *s, vn_db_writer *w, unsigned min_bigram, vn_error *err);
+ * stored. Does not commit; does not clear s. fresh says that w holds no
+ * A<key> metadata yet (a new partial index), so nothing is read back. */
+int vn__sugg_merge(vn__sugg *s, vn_db_writer *w, unsigned min_bigram, int fresh, vn_error *err);
 #define VN__SUGG_FORMS 3
 /* The A<key> values of one key from several partial indexes, merged as
  * vn__sugg_merge merges: counts of a form summed, the VN__SUGG_FORMS most

@@ -306,7 +306,7 @@ static int commit_with(vn_index *ix, vn__sugg *sugg, const vn_index_summary *run
 {
 	int rc;
 	double t0 = cpu_now();
-	if (sugg && (rc = vn__sugg_merge(sugg, ix->w, min_bigram_for(sugg), err)))
+	if (sugg && (rc = vn__sugg_merge(sugg, ix->w, min_bigram_for(sugg), 0, err)))
 		return rc;
 	double t1 = cpu_now();
 	if ((rc = write_stats(ix, run, err)) || (rc = vn_db_writer_commit(ix->w, err)))
@@ -1216,7 +1216,7 @@ static void close_partial(pworker *W)
 		return;
 	vn_error e = VN_ERROR_INIT;
 	double t0 = cpu_now();
-	int rc = vn__sugg_merge(W->sugg, W->w, min_bigram_for(W->sugg), &e);
+	int rc = vn__sugg_merge(W->sugg, W->w, min_bigram_for(W->sugg), 1, &e);
 	if (rc == 0)
 		rc = vn_db_writer_commit(W->w, &e);
 	W->cpu_flush += cpu_now() - t0;

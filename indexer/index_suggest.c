@@ -217,6 +217,45 @@ static int cand_cmp(const void *a, const void *b)
 	return x->len < y->len ? -1 : x->len > y->len;
 }
 
+/* A handful of candidates per key: insertion sort beats qsort's setup.
+ * (Many partials' candidates for one key go to qsort.)
+ * cand_cmp is a total order (the forms are distinct), so the result is
+ * the one qsort gives. */
+static void cand_sort(struct cand *c, size_t n)
+{
+	if (n > 16) {
+		qsort(c, n, sizeof *c, cand_cmp);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		struct cand x = c[i];
+		size_t j = i;
+		while (j > 0 && cand_cmp(&x, &c[j - 1]) < 0) {
+			c[j] = c[j - 1];
+			j--;
+		}
+		c[j] = x;
+	}
+}
+
+/* "form\tcount\n", as vn_buf_printf's "%s\t%llu\n" writes it, without
+ * formatting through vsnprintf twice per key */
+static int put_cand(vn_buf *out, const struct cand *c)
+{
+	char num[24];
+	size_t k = sizeof num;
+	uint64_t v = c->count;
+	num[--k] = '\n';
+	do {
+		num[--k] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	num[--k] = '\t';
+	if (vn_buf_append(out, c->s, c->len) || vn_buf_append(out, num + k, sizeof num - k))
+		return VN_ENOMEM;
+	return 0;
+}
+
 static void cand_add(struct cand *c, size_t *n, const char *s, size_t len, uint64_t count)
 {
 	for (size_t i = 0; i < *n; i++)
@@ -242,32 +281,59 @@ static void parse_stored(struct cand *c, size_t *n, size_t max, const char *v, s
 	}
 }
 
-int vn__sugg_merge(vn__sugg *t, vn_db_writer *w, unsigned min_bigram, vn_error *err)
+/* Entries in key order, so that the metadata goes into the B-tree as an
+ * append rather than at random places. */
+static _Thread_local const struct sent *sort_ents;
+
+static int ent_cmp(const void *a, const void *b)
+{
+	const struct sent *x = &sort_ents[*(const uint32_t *)a], *y = &sort_ents[*(const uint32_t *)b];
+	size_t n = x->klen < y->klen ? x->klen : y->klen;
+	int c = memcmp(x->key, y->key, n);
+	if (c)
+		return c;
+	return x->klen < y->klen ? -1 : x->klen > y->klen;
+}
+
+int vn__sugg_merge(vn__sugg *t, vn_db_writer *w, unsigned min_bigram, int fresh, vn_error *err)
 {
 	vn_buf key = VN_BUF_INIT, stored = VN_BUF_INIT, val = VN_BUF_INIT;
 	int rc = 0;
+	uint32_t *order = malloc((t->nents ? t->nents : 1) * sizeof *order);
+	if (!order)
+		return vn_error_set(err, VN_ENOMEM, "out of memory");
+	size_t n_order = 0;
 	for (size_t i = 0; i < t->nents; i++) {
-		struct sent *e = &t->ents[i];
+		const struct sent *e = &t->ents[i];
 		if (e->total < min_bigram && memchr(e->key, ' ', e->klen))
 			continue;
+		order[n_order++] = (uint32_t)i;
+	}
+	/* qsort takes no payload and two workers merge at once: the table
+	 * compared in is thread-local */
+	sort_ents = t->ents;
+	qsort(order, n_order, sizeof *order, ent_cmp);
+	for (size_t i = 0; i < n_order; i++) {
+		struct sent *e = &t->ents[order[i]];
 		vn_buf_clear(&key);
 		if (vn_buf_puts(&key, VN_META_SUGGEST_PREFIX) || vn_buf_append(&key, e->key, e->klen)) {
 			rc = vn_error_set(err, VN_ENOMEM, "out of memory");
 			break;
 		}
-		if ((rc = vn_db_writer_get_metadata(w, key.data, &stored, err)))
+		vn_buf_clear(&stored);
+		if (!fresh && (rc = vn_db_writer_get_metadata(w, key.data, &stored, err)))
 			break;
 		struct cand c[VN__SUGG_SLOTS + VN__SUGG_FORMS + 4];
 		size_t n = 0;
-		parse_stored(c, &n, VN__SUGG_FORMS + 4, stored.data, stored.len);
+		if (stored.len)
+			parse_stored(c, &n, VN__SUGG_FORMS + 4, stored.data, stored.len);
 		for (int k = 0; k < VN__SUGG_SLOTS; k++)
 			if (e->f[k].s)
 				cand_add(c, &n, e->f[k].s, e->f[k].len, e->f[k].count);
-		qsort(c, n, sizeof c[0], cand_cmp);
+		cand_sort(c, n);
 		vn_buf_clear(&val);
 		for (size_t k = 0; k < n && k < VN__SUGG_FORMS; k++)
-			if (vn_buf_append(&val, c[k].s, c[k].len) ||
-			    vn_buf_printf(&val, "\t%llu\n", (unsigned long long)c[k].count)) {
+			if (put_cand(&val, &c[k])) {
 				rc = vn_error_set(err, VN_ENOMEM, "out of memory");
 				goto out;
 			}
@@ -275,6 +341,7 @@ int vn__sugg_merge(vn__sugg *t, vn_db_writer *w, unsigned min_bigram, vn_error *
 			break;
 	}
 out:
+	free(order);
 	vn_buf_free(&key);
 	vn_buf_free(&stored);
 	vn_buf_free(&val);
@@ -290,12 +357,10 @@ int vn__sugg_resolve(const char *const *tags, const size_t *lens, size_t ntags, 
 	size_t n = 0;
 	for (size_t i = 0; i < ntags; i++)
 		parse_stored(c, &n, n + VN__SUGG_FORMS + 4, tags[i], lens[i]);
-	qsort(c, n, sizeof c[0], cand_cmp);
+	cand_sort(c, n);
 	int rc = 0;
 	for (size_t k = 0; k < n && k < VN__SUGG_FORMS && rc == 0; k++)
-		if (vn_buf_append(out, c[k].s, c[k].len) ||
-		    vn_buf_printf(out, "\t%llu\n", (unsigned long long)c[k].count))
-			rc = VN_ENOMEM;
+		rc = put_cand(out, &c[k]);
 	free(c);
 	return rc;
 }
