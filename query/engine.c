@@ -1386,19 +1386,109 @@ out:
 	return rc;
 }
 
-/* Facets count the matches Xapian looks at, which check_at_least bounds: a
- * sample of facet_sample matches keeps a common word's search cheap, and
- * the counts are scaled to the estimate afterwards. The counting is a
- * search of its own, without weights (Xapian drops the optional boosts of
- * an unweighted AND_MAYBE: the same matches, none of the scoring), so that
- * the ranked search looks at few matches beyond its page and prunes by
- * weight. Its totals, from as many matches, are the result's. */
+/* Facets count a sample of the matches, the first facet_sample in index
+ * order, and the counts are scaled to the estimate afterwards: counting all
+ * 14,000 matches of a common word made a search 4x slower. The sample comes
+ * from a search of its own, without weights (Xapian drops the optional
+ * boosts of an unweighted AND_MAYBE: the same matches, none of the
+ * scoring), so that the ranked search looks at few matches beyond its page
+ * and prunes by weight; its totals, from as many matches, are the
+ * result's. The values are read from each slot's value stream in one walk
+ * over the sample's docids (Xapian's ValueCountMatchSpy looked each one up
+ * on its own: 3x the instructions of the whole facet search). */
+typedef struct fcount {
+	size_t off;         /* the value in the tally's arena */
+	const char *v;      /* ... once the arena stops moving (tally_sort) */
+	uint32_t n, count;
+} fcount;
+
+typedef struct ftally {
+	fcount *a;
+	size_t n, cap;
+	vn_buf arena;
+	int rc;
+} ftally;
+
+static void tally_add(ftally *t, const char *v, size_t len)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (t->a[i].n == len && memcmp(t->arena.data + t->a[i].off, v, len) == 0) {
+			t->a[i].count++;
+			return;
+		}
+	if (t->n == t->cap) {
+		size_t nc = t->cap ? t->cap * 2 : 32;
+		fcount *na = realloc(t->a, nc * sizeof *na);
+		if (!na) {
+			t->rc = VN_ENOMEM;
+			return;
+		}
+		t->a = na;
+		t->cap = nc;
+	}
+	size_t at = t->arena.len;
+	if (vn_buf_append(&t->arena, v, len) || vn_buf_putc(&t->arena, 0)) {
+		t->rc = VN_ENOMEM;
+		return;
+	}
+	t->a[t->n++] = (fcount){ at, NULL, (uint32_t)len, 1 };
+}
+
+static int tally_cmp(const void *a, const void *b)
+{
+	/* most frequent first, then by value (Xapian's order) */
+	const fcount *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	size_t m = x->n < y->n ? x->n : y->n;
+	int c = memcmp(x->v, y->v, m);
+	return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+static void tally_sort(ftally *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		t->a[i].v = t->arena.data + t->a[i].off;
+	qsort(t->a, t->n, sizeof *t->a, tally_cmp);
+}
+
+static void tally_free(ftally *t)
+{
+	free(t->a);
+	vn_buf_free(&t->arena);
+	memset(t, 0, sizeof *t);
+}
+
+typedef struct fwalk {
+	ftally *t, *year; /* year: the month's first four bytes (the indexer writes both) */
+} fwalk;
+
+static int facet_value_cb(size_t i, const char *v, size_t len, void *payload)
+{
+	(void)i;
+	fwalk *w = payload;
+	tally_add(w->t, v, len);
+	if (w->year && len >= 4)
+		tally_add(w->year, v, 4);
+	return w->t->rc || (w->year && w->year->rc);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The sample's search: its mset in *ms (for the totals), its docids
+ * ascending in *ids_out (malloc'd, *n_out entries). */
 static int run_facets(vn_query_engine *e, vn_db_query *q, vn_db_query *filter, int browse, vn_db_mset **ms,
-		      vn_error *err)
+		      vn_docid **ids_out, size_t *n_out, vn_error *err)
 {
 	vn_db_search *s = NULL;
 	vn_db_query *all = NULL, *bool_q = NULL, *full = NULL;
 	int rc = 0;
+	*ids_out = NULL;
+	*n_out = 0;
 	if (browse || !q) {
 		if ((rc = vn_db_query_match_all(&all, err)))
 			goto out;
@@ -1414,17 +1504,79 @@ static int run_facets(vn_query_engine *e, vn_db_query *q, vn_db_query *filter, i
 		use = full;
 	}
 	if ((rc = vn_db_search_new(&s, e->db, err)) || (rc = vn_db_search_set_query(s, use, err)) ||
-	    (rc = vn_db_search_set_time_limit(s, e->cfg.time_limit, err)))
+	    (rc = vn_db_search_set_time_limit(s, e->cfg.time_limit, err)) ||
+	    (rc = vn_db_search_run(s, 0, e->cfg.facet_sample, e->cfg.facet_sample, ms, err)))
 		goto out;
-	for (size_t i = 0; i < N_FACETS; i++)
-		if ((rc = vn_db_search_add_facet(s, facet_slots[i].slot, err)))
+	uint32_t n = vn_db_mset_size(*ms);
+	vn_docid *ids = malloc((n ? n : 1) * sizeof *ids);
+	if (!ids) {
+		rc = vn_error_set(err, VN_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		vn_db_hit h;
+		if ((rc = vn_db_mset_hit(*ms, i, &h))) {
+			free(ids);
+			rc = vn_error_set(err, rc, "reading the facet sample");
 			goto out;
-	rc = vn_db_search_run(s, 0, 0, e->cfg.facet_sample, ms, err);
+		}
+		ids[i] = h.docid;
+	}
+	qsort(ids, n, sizeof *ids, cmp_u32);
+	*ids_out = ids;
+	*n_out = n;
 out:
 	vn_db_search_free(s);
 	vn_db_query_free(full);
 	vn_db_query_free(bool_q);
 	vn_db_query_free(all);
+	return rc;
+}
+
+/* The facets of the sample ids[0..n) into r (scaled to r->total). */
+static int count_facets(vn_query_engine *e, const vn_docid *ids, size_t n, vn_query_result *r, vn_error *err)
+{
+	ftally t[N_FACETS];
+	memset(t, 0, sizeof t);
+	int rc = 0;
+	size_t year = N_FACETS, month = N_FACETS;
+	for (size_t i = 0; i < N_FACETS; i++) {
+		if (facet_slots[i].slot == VN_SLOT_YEAR)
+			year = i;
+		if (facet_slots[i].slot == VN_SLOT_MONTH)
+			month = i;
+	}
+	for (size_t i = 0; i < N_FACETS && !rc; i++) {
+		if (i == year && month < N_FACETS)
+			continue;
+		fwalk w = { &t[i], i == month && year < N_FACETS ? &t[year] : NULL };
+		rc = vn_db_values_in(e->db, facet_slots[i].slot, ids, n, facet_value_cb, &w, err);
+		if (t[i].rc || (w.year && w.year->rc))
+			rc = vn_error_set(err, VN_ENOMEM, "out of memory");
+	}
+	if (!rc && !(r->facets = calloc(N_FACETS, sizeof *r->facets)))
+		rc = vn_error_set(err, VN_ENOMEM, "out of memory");
+	for (size_t i = 0; i < N_FACETS && !rc; i++) {
+		vn_query_facet *f = &r->facets[r->n_facets++];
+		if (!(f->name = strdup(facet_slots[i].name))) {
+			rc = vn_error_set(err, VN_ENOMEM, "out of memory");
+			break;
+		}
+		double scale = 1.0;
+		if (n > 0 && r->total > n && !r->total_exact) {
+			scale = (double)r->total / (double)n;
+			r->facets_estimated = 1;
+		}
+		tally_sort(&t[i]);
+		facet_ctx c = { f, facet_slots[i].max, scale, 0 };
+		for (size_t k = 0; k < t[i].n; k++)
+			if (facet_cb(t[i].a[k].v, t[i].a[k].n, t[i].a[k].count, &c))
+				break;
+		if (c.rc)
+			rc = vn_error_set(err, VN_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < N_FACETS; i++)
+		tally_free(&t[i]);
 	return rc;
 }
 
@@ -1732,6 +1884,8 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 	double *rr_score = NULL;
 	vn_db_query *filter = NULL, *q = NULL;
 	vn_db_mset *ms = NULL, *fms = NULL;
+	vn_docid *fids = NULL;
+	size_t nfids = 0;
 	vn_buf tmp = VN_BUF_INIT;
 	q = build_all(e, &p, req, &B, 0, err, &filter);
 	rc = B.rc;
@@ -1795,7 +1949,7 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 			vn_db_query_free(f2);
 		}
 	}
-	if (req->want_facets && (rc = run_facets(e, q, filter, browse, &fms, err)))
+	if (req->want_facets && (rc = run_facets(e, q, filter, browse, &fms, &fids, &nfids, err)))
 		goto fail;
 
 	uint32_t est, lower, upper;
@@ -1824,27 +1978,8 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 		if ((rc = fill_hit(e, &B, req, hit, e->data.data ? e->data.data : "", e->data.len)))
 			goto nomem;
 	}
-	if (req->want_facets) {
-		r->facets = calloc(N_FACETS, sizeof *r->facets);
-		if (!r->facets)
-			goto nomem;
-		for (size_t i = 0; i < N_FACETS; i++) {
-			vn_query_facet *f = &r->facets[r->n_facets++];
-			f->name = strdup(facet_slots[i].name);
-			if (!f->name)
-				goto nomem;
-			uint32_t seen = vn_db_mset_facet_seen(fms, facet_slots[i].slot);
-			double scale = 1.0;
-			if (seen > 0 && r->total > seen && !r->total_exact) {
-				scale = (double)r->total / seen;
-				r->facets_estimated = 1;
-			}
-			facet_ctx c = { f, facet_slots[i].max, scale, 0 };
-			vn_db_mset_facet(fms, facet_slots[i].slot, facet_cb, &c, NULL);
-			if (c.rc)
-				goto nomem;
-		}
-	}
+	if (req->want_facets && (rc = count_facets(e, fids, nfids, r, err)))
+		goto fail;
 	if ((rc = vq_to_string(&p, &tmp)))
 		goto nomem;
 	r->query = vn_buf_detach(&tmp, NULL);
@@ -1863,6 +1998,7 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 	}
 	vn_db_mset_free(ms);
 	vn_db_mset_free(fms);
+	free(fids);
 	vn_db_query_free(q);
 	vn_db_query_free(filter);
 	qb_free(&B);
@@ -1878,6 +2014,7 @@ nomem:
 fail:
 	vn_db_mset_free(ms);
 	vn_db_mset_free(fms);
+	free(fids);
 	vn_db_query_free(q);
 	vn_db_query_free(filter);
 	qb_free(&B);
