@@ -6,8 +6,10 @@
  *   site     host of <link rel="canonical">, else of og:url, else the name
  *            of the page's directory when it looks like a host
  *   url      <link rel="canonical">, else og:url
- *   title    og:title, else <title> without a trailing " - Portal name",
- *            else the first h1
+ *   title    og:title; else the page's heading (find_heading) when the
+ *            <title> holds it, names only the portal or has fewer words;
+ *            else <title> without the parts naming the portal
+ *            (" - Cổng thông tin điện tử ..."); else the first h1
  *   body     the first <article>, else <main>, else the element holding the
  *            most paragraph text (text outside links, counted for the block
  *            that holds it: the parent of a <p>, or the block itself)
@@ -845,21 +847,144 @@ static xmlNode *field_element(const section *site, const section *deflt, int key
 	return n;
 }
 
-/* A <title> without a trailing " - Portal name" (or " | ", " – "): cut at
- * the last separator when what stays is the longer part. */
-static void strip_portal_suffix(char *t)
+/* Words in s (runs of non-spaces). */
+static size_t word_count(const char *s)
+{
+	size_t n = 0;
+	for (int in = 0; s && *s; s++) {
+		int sp = *s == ' ' || *s == '\t' || *s == '\n';
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
+}
+
+/* The part of a <title> that names the portal ("Cổng thông tin điện tử",
+ * "Trang TTĐT", "Portal"): portals put it before or after the article's
+ * title, or make it the whole <title>. */
+static int portal_words(const char *s, size_t n)
+{
+	static const char *const words[] = { "Cổng thông tin", "cổng thông tin", "CỔNG THÔNG TIN",
+					     "Trang thông tin", "trang thông tin", "TRANG THÔNG TIN",
+					     "TTĐT", "Portal", "portal", "PORTAL", "Website", "website",
+					     "WEBSITE" };
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (memmem(s, n, words[i], strlen(words[i])))
+			return 1;
+	return 0;
+}
+
+/* The <title> without the parts that name the portal, cut at " - ", " | ",
+ * " – ", " — ": the longest other part, or "" when every part names it. */
+static void strip_portal_parts(char *t)
 {
 	static const char *const seps[] = { " - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 " };
-	char *best = NULL;
-	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
-		char *p = t, *last = NULL;
-		while ((p = strstr(p, seps[i])) != NULL)
-			last = p++;
-		if (last && (!best || last > best))
-			best = last;
+	size_t n = strlen(t), best_s = 0, best_n = 0, start = 0;
+	int cut = 0;
+	for (size_t i = 0; i <= n; i++) {
+		size_t sl = 0;
+		for (size_t k = 0; k < sizeof seps / sizeof seps[0] && i < n && !sl; k++)
+			if (!strncmp(t + i, seps[k], strlen(seps[k])))
+				sl = strlen(seps[k]);
+		if (!sl && i < n)
+			continue;
+		cut |= sl != 0;
+		if (!portal_words(t + start, i - start) && i - start > best_n) {
+			best_s = start;
+			best_n = i - start;
+		}
+		if (sl) {
+			i += sl - 1;
+			start = i + 1;
+		}
 	}
-	if (best && (size_t)(best - t) > strlen(best))
-		*best = '\0';
+	if (!cut && best_n == n)
+		return;
+	memmove(t, t + best_s, best_n);
+	t[best_n] = '\0';
+}
+
+typedef struct heading {
+	xmlNode *el;
+	char *text;
+	int rank; /* 1 h1, 2 an element whose class or id says title, 3 h2 */
+} heading;
+
+static int title_class(const xmlNode *n)
+{
+	const char *vals[2] = { attr(n, "class"), attr(n, "id") };
+	for (int v = 0; v < 2; v++)
+		if (vals[v] && (strcasestr(vals[v], "title") || strcasestr(vals[v], "tieu-de") ||
+				strcasestr(vals[v], "tieude")))
+			return 1;
+	return 0;
+}
+
+/* Bytes of text in n's subtree outside links: a heading made of a link is
+ * a logo ("<h1><a href="/">UBND PHƯỜNG TÂN AN</a></h1>") or another
+ * article's title. */
+static size_t text_outside_links(const xmlNode *n)
+{
+	size_t len = 0;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content) {
+			for (const xmlChar *p = c->content; *p; p++)
+				len += *p > ' ';
+		} else if (is_elem(c) && strcasecmp((const char *)c->name, "a")) {
+			len += text_outside_links(c);
+		}
+	}
+	return len;
+}
+
+static int logo_class(const xmlNode *n)
+{
+	static const char *const words[] = { "logo", "brand", "site-name", "sitename", "banner" };
+	const char *vals[2] = { attr(n, "class"), attr(n, "id") };
+	for (int v = 0; v < 2; v++)
+		for (size_t i = 0; vals[v] && i < sizeof words / sizeof words[0]; i++)
+			if (strcasestr(vals[v], words[i]))
+				return 1;
+	return 0;
+}
+
+/* The article's heading: the first h1, else the first element whose class
+ * or id says title, else the first h2, of 3 to 40 words, outside
+ * page furniture, logos and links (a logo's h1 sits in <header> or is a
+ * link home, other news' titles are links or in related boxes). */
+static int find_heading(xmlNode *root, heading *h, int *rc)
+{
+	memset(h, 0, sizeof *h);
+	for (xmlNode *n = root; n && *rc == 0;) {
+		if (!is_elem(n) || n == root) {
+			n = next_node(n, root, 0);
+			continue;
+		}
+		const char *name = (const char *)n->name;
+		if (junk_of(n) || !strcasecmp(name, "a") || logo_class(n)) {
+			n = next_node(n, root, 1);
+			continue;
+		}
+		int rank = !strcasecmp(name, "h1") ? 1 :
+			   title_class(n) && strcasecmp(name, "body") && strcasecmp(name, "html") ? 2 :
+			   !strcasecmp(name, "h2") ? 3 : 0;
+		if (rank && (!h->el || rank < h->rank) && text_outside_links(n) > 0) {
+			char *t = one_line_text(n, rc);
+			size_t words = t ? word_count(t) : 0;
+			if (words >= 3 && words <= 40) {   /* not a box holding the article */
+				free(h->text);
+				h->el = n;
+				h->text = t;
+				h->rank = rank;
+				if (rank == 1)
+					break;
+			} else {
+				free(t);
+			}
+		}
+		n = next_node(n, root, rank != 0);
+	}
+	return *rc;
 }
 
 /* Density: where most paragraph text sits. Text inside links does not
@@ -1089,10 +1214,27 @@ int vn_article__parse_html(vn_article__doc *d, const char *buf, size_t n,
 		store(&d->title, one_line_text(title_el, &rc), &rc);
 	if (!d->title && f.og_title)
 		store(&d->title, trimmed_dup(f.og_title, &rc), &rc);
-	if (!d->title && f.title_el) {
-		store(&d->title, one_line_text(f.title_el, &rc), &rc);
-		if (d->title)
-			strip_portal_suffix(d->title);
+	if (!d->title) {
+		/* the page's heading when the <title> holds it with the portal's
+		 * name around it, names only the portal, or is shorter than it
+		 * (cut); the <title> when the heading is likelier a logo */
+		heading h;
+		char *tt = f.title_el ? one_line_text(f.title_el, &rc) : NULL;
+		if (tt)
+			strip_portal_parts(tt);
+		if (find_heading(f.body_el ? f.body_el : root, &h, &rc) == 0 && h.el &&
+		    (!tt || !*tt || strstr(tt, h.text) || word_count(h.text) > word_count(tt) ||
+		     (h.rank == 1 && strstr(h.text, tt)))) {
+			title_el = h.el;
+			store(&d->title, h.text, &rc);
+			h.text = NULL;
+		}
+		if (!d->title && tt && *tt) {
+			store(&d->title, tt, &rc);
+			tt = NULL;
+		}
+		free(tt);
+		free(h.text);
 	}
 	if (!d->title && f.first_h1) {
 		title_el = f.first_h1;

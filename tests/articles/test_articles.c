@@ -982,6 +982,48 @@ static void test_html_defaults(void **state)
 	vn_article__doc_free(&d);
 }
 
+/* Portals' own layouts without selectors: the article's heading is found
+ * beside a <title> that names only the portal, a logo h1 (in <header>, a
+ * link home, or class logo) and other news' titles (links). */
+static void test_html_title_heading(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *html, *title;
+	} cases[] = {
+		{ "<title>UBND phường Tân An - Cổng thông tin điện tử</title><body>"
+		  "<div class='main'><h1 class='news-title'>Phường Tân An kết nạp đảng viên mới</h1>"
+		  "<p>Sáng nay, Đảng ủy phường kết nạp ba đảng viên.</p></div></body>",
+		  "Phường Tân An kết nạp đảng viên mới" },
+		{ "<title>Cổng thông tin điện tử UBND phường Minh An</title><body>"
+		  "<div class='top'><h1><a href='/'>UBND PHƯỜNG MINH AN</a></h1></div>"
+		  "<div><h2 class='post-title'>Hội nghị tổng kết công tác dân số</h2>"
+		  "<p>Chiều 4/1, phường tổng kết công tác dân số năm 2022.</p>"
+		  "<h3><a href='/x'>Phường Minh An ra quân tổng vệ sinh</a></h3></div></body>",
+		  "Hội nghị tổng kết công tác dân số" },
+		{ "<title>Phát động thi đua yêu nước năm 2023 | UBND xã Cẩm Hà</title><body>"
+		  "<header><h1>UBND XÃ CẨM HÀ TỈNH QUẢNG NAM</h1></header>"
+		  "<main><h1>Phát động thi đua yêu nước năm 2023</h1><p>Sáng 15/2, xã phát động thi đua.</p></main>"
+		  "</body>",
+		  "Phát động thi đua yêu nước năm 2023" },
+		{ "<title>Tin tức</title><body><div id='logo'><h1>Trang thông tin điện tử xã Tân Hiệp</h1></div>"
+		  "<table><tr><td class='tieude'>Xã Tân Hiệp trao 200 suất quà Tết</td></tr>"
+		  "<tr><td><p>Ngày 19/01/2023, xã trao 200 suất quà Tết cho hộ nghèo.</p></td></tr></table></body>",
+		  "Xã Tân Hiệp trao 200 suất quà Tết" },
+		{ "<title>Ra quân - Cổng thông tin điện tử phường Cẩm Phô thành phố Hội An</title><body>"
+		  "<div><p>Hơn 200 đoàn viên ra quân làm sạch bãi biển.</p></div></body>",
+		  "Ra quân" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		vn_article__doc d;
+		parse_html_ok(cases[i].html, NULL, NULL, &d);
+		if (strcmp(d.title, cases[i].title))
+			fail_msg("case %zu: title \"%s\", want \"%s\"", i, d.title, cases[i].title);
+		assert_null(strstr(d.body, cases[i].title)); /* the heading is not body text */
+		vn_article__doc_free(&d);
+	}
+}
+
 static void test_html_failures(void **state)
 {
 	(void)state;
@@ -1307,6 +1349,7 @@ int main(void)
 		cmocka_unit_test(test_page_seed),
 		cmocka_unit_test(test_legacy_encodings),
 		cmocka_unit_test(test_html_defaults),
+		cmocka_unit_test(test_html_title_heading),
 		cmocka_unit_test(test_html_failures),
 		cmocka_unit_test(test_html_config),
 		cmocka_unit_test(test_sample_corpus),
