@@ -2,7 +2,9 @@
  * article_page.c — a portal page saved as text (corpus/README.md, "Scraped
  * pages"; the form of shared/seed-article.txt):
  *
- *   line 1     the title
+ *   line 1     the title (or the first of the first 30 lines that the next
+ *              line repeats with a date: menu lines a scraper caught above
+ *              the title are dropped)
  *   line 2     the title again + " (dd/mm/yyyy)"   (optional)
  *   ...        body paragraphs, often padded with U+00A0
  *   ...        the author: a short line of 1-4 capitalised words
@@ -280,6 +282,31 @@ int vn_article__parse_page(vn_article__doc *d, const char *buf, size_t n, vn_err
 	return rc;
 }
 
+/* Where the title is: the first line when nothing better shows, else the
+ * first of the page's first 30 lines that the next line repeats with a date
+ * ("TITLE" then "TITLE (21/03/2023)"): what a scraper caught of the menu
+ * above it ("Trang chủ", "Tin tức - Sự kiện") is not the title. */
+static size_t dated_title_line(const line *ls, size_t nl, size_t first)
+{
+	size_t seen = 0;
+	for (size_t a = first; a < nl && seen < 30; a++) {
+		if (ls[a].n == 0)
+			continue;
+		seen++;
+		size_t b = a + 1;
+		while (b < nl && ls[b].n == 0)
+			b++;
+		if (b == nl)
+			break;
+		line pre;
+		char date[11];
+		if (split_dated(&ls[b], &pre, date) != DATE_NONE && pre.n > 0 &&
+		    same_text(pre.s, pre.n, ls[a].s, ls[a].n))
+			return a;
+	}
+	return first;
+}
+
 static int parse_page_utf8(vn_article__doc *d, const char *buf, size_t n, vn_error *err)
 {
 	line *ls = NULL;
@@ -294,6 +321,7 @@ static int parse_page_utf8(vn_article__doc *d, const char *buf, size_t n, vn_err
 		free(ls);
 		return vn_error_set(err, VN_EINVAL, "no title (the page is empty)");
 	}
+	i = dated_title_line(ls, nl, i);
 	line title = ls[i++];
 	char date[11] = "";
 	int dstate = DATE_NONE;

@@ -797,6 +797,16 @@ static void test_page_variants(void **state)
 	assert_string_equal(rs.v[0].body, "Một.\nHai.");
 	recs_free(&rs);
 
+	/* menu lines the scraper caught above the title: the title is the line
+	 * repeated with the date, not "Trang chủ" */
+	const char *p8 = "Trang chủ\nTin tức - Sự kiện\n\nLễ ra quân\nLễ ra quân (05/01/2024 09:30)\nMột.\n"
+			 "Lượt xem: 2\n";
+	read_mem(VN_ARTICLE_FMT_PAGE, p8, strlen(p8), &rs);
+	assert_string_equal(rs.v[0].title, "Lễ ra quân");
+	assert_string_equal(rs.v[0].date, "2024-01-05");
+	assert_string_equal(rs.v[0].body, "Một.");
+	recs_free(&rs);
+
 	/* empty page, title only */
 	read_mem(VN_ARTICLE_FMT_PAGE, NBSP "\n \n", 5, &rs);
 	assert_int_equal(rs.v[0].status, VN_ARTICLE_FAILED);
