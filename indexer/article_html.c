@@ -1143,6 +1143,91 @@ static int store(char **dst, char *s, int *rc)
 	return *rc;
 }
 
+/* ---- HTML inside other inputs ---------------------------------------------- */
+
+/* Tags of HTML's text vocabulary: what a CMS leaves in a body it exports
+ * ("<p>", "<br/>", "</strong>"). A "<" before anything else ("x < 5",
+ * "<<Luật>>") is text. */
+static int html_tag_at(const char *s, size_t n)
+{
+	static const char *const tags[] = { "p", "br", "div", "span", "strong", "b", "em", "i", "u", "a",
+					    "img", "table", "tbody", "thead", "tr", "td", "th", "ul",
+					    "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figure",
+					    "figcaption", "iframe", "script", "style", "font", "center",
+					    "blockquote", "sup", "sub", "hr", "section", "article" };
+	size_t i = 1;
+	if (i < n && s[i] == '/')
+		i++;
+	size_t k = i;
+	while (k < n && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
+		k++;
+	while (k < n && k == i + 1 && s[k] >= '1' && s[k] <= '6')
+		k++;
+	if (k == i || k >= n || !(s[k] == '>' || s[k] == ' ' || s[k] == '/' || s[k] == '\t' || s[k] == '\n'))
+		return 0;
+	for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++)
+		if (strlen(tags[t]) == k - i && !strncasecmp(s + i, tags[t], k - i))
+			return 1;
+	return 0;
+}
+
+int vn_article__looks_like_html(const char *s, size_t n)
+{
+	for (const char *p = s; p && (p = memchr(p, '<', n - (size_t)(p - s))) != NULL; p++)
+		if (html_tag_at(p, n - (size_t)(p - s)))
+			return 1;
+	/* entities alone: "&nbsp;", "&quot;", "&#7879;" */
+	for (const char *p = s; p && (p = memchr(p, '&', n - (size_t)(p - s))) != NULL; p++) {
+		size_t left = n - (size_t)(p - s), k = 1;
+		if (k < left && p[k] == '#')
+			k++;
+		size_t start = k;
+		while (k < left && k < 10 && (((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z') || (p[k] >= '0' && p[k] <= '9')))
+			k++;
+		if (k > start && k < left && p[k] == ';')
+			return 1;
+	}
+	return 0;
+}
+
+int vn_article__html_text(const char *s, size_t n, int one_line, char **out, size_t *out_n)
+{
+	*out = NULL;
+	*out_n = 0;
+	if (n > INT_MAX)
+		return VN_EINVAL;
+	/* a fragment: the parser wraps it in html/body itself */
+	htmlDocPtr doc = htmlReadMemory(s, (int)n, NULL, "UTF-8",
+					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+						HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+	if (!doc)
+		return VN_EINVAL;
+	text_out t;
+	memset(&t, 0, sizeof t);
+	t.one_line = one_line;
+	t.skip_level = JUNK_CODE; /* the fragment is the article: only code is not text */
+	for (xmlNode *c = doc->children; c && t.rc == 0; c = c->next) {
+		if (is_elem(c) && skipped(&t, c))
+			continue;
+		if (is_elem(c)) {
+			render(&t, c);
+			para_break(&t);
+		} else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+			put_text(&t, (const char *)c->content, strlen((const char *)c->content));
+		}
+	}
+	para_break(&t);
+	xmlFreeDoc(doc);
+	int rc = t.rc ? VN_ENOMEM : 0;
+	if (rc == 0 && t.out.len) {
+		*out = vn_buf_detach(&t.out, out_n);
+		if (!*out)
+			rc = VN_ENOMEM;
+	}
+	text_free(&t);
+	return rc;
+}
+
 int vn_article__parse_html(vn_article__doc *d, const char *buf, size_t n,
 			   const vn_article__html_config *cfg, const char *dir_name, vn_error *err)
 {

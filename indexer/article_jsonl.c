@@ -31,6 +31,10 @@
  * Bình Dương documents have no number) is replaced by the first words of
  * the summary or body, with a warning, so the document is still found.
  *
+ * HTML markup in the body, title or summary (a CMS export: "<p>…</p>",
+ * "&nbsp;") is reduced to its text (vn_article__html_text); a body with
+ * no text left fails.
+ *
  * Invalid UTF-8 inside a line: jansson rejects it, so the line is repaired
  * first (each invalid byte → U+FFFD) and the article carries a warning.
  * A date that is not a real date (31/02/2023) is dropped with a warning.
@@ -273,6 +277,29 @@ static int is_deleted(json_t *obj)
 	return 0;
 }
 
+/* A field a CMS exported with its markup ("<p>…</p>", "&nbsp;") as its
+ * text. 0 (*sp, *np replaced, or left when there is no markup), F_NULL when
+ * no text is left, VN_ENOMEM. */
+static int strip_markup(vn_article__json *j, const char **sp, size_t *np, int one_line)
+{
+	if (!*sp || !vn_article__looks_like_html(*sp, *np))
+		return 0;
+	char *txt = NULL;
+	size_t tn = 0;
+	int rc = vn_article__html_text(*sp, *np, one_line, &txt, &tn);
+	if (rc == VN_ENOMEM)
+		return VN_ENOMEM;
+	if (rc)
+		return 0; /* not parsable as HTML after all: kept as text */
+	if (!txt)
+		return F_NULL;
+	if (!keep(j, txt))
+		return VN_ENOMEM;
+	*sp = txt;
+	*np = tn;
+	return 0;
+}
+
 #define GET(keys, joiner, field)                                              \
 	do {                                                                  \
 		rc = get_text(j, obj, keys, joiner, &s, &n, &which);          \
@@ -311,8 +338,21 @@ int vn_article__json_record(vn_article__json *j, json_t *obj, size_t max_body, c
 		return vn_error_set(err, VN_EINVAL,
 				    "%s: id %.100s: body of %zu bytes is over the limit of %zu bytes",
 				    where, out->id, out->body_len, max_body);
+	rc = strip_markup(j, &out->body, &out->body_len, 0);
+	if (rc == VN_ENOMEM)
+		return vn_error_set(err, VN_ENOMEM, "out of memory");
+	if (rc == F_NULL)
+		return vn_error_set(err, VN_EINVAL, "%s: id %.100s: the body has no text, only HTML markup",
+				    where, out->id);
 
 	GET(k_summary, "\n", summary);
+	if (out->summary) {
+		size_t sn = strlen(out->summary);
+		if ((rc = strip_markup(j, &out->summary, &sn, 0)) == VN_ENOMEM)
+			return vn_error_set(err, VN_ENOMEM, "out of memory");
+		if (rc == F_NULL)
+			out->summary = NULL;
+	}
 	rc = get_text(j, obj, k_title, " ", &s, &n, &which);
 	if (rc < 0)
 		return vn_error_set(err, VN_ENOMEM, "out of memory");
@@ -329,6 +369,11 @@ int vn_article__json_record(vn_article__json *j, json_t *obj, size_t max_body, c
 		vn_article__warn(j->warning, "no title; the first words of the %s were used",
 				 out->summary ? "summary" : "body");
 	}
+	if ((rc = strip_markup(j, &s, &n, 1)) == VN_ENOMEM)
+		return vn_error_set(err, VN_ENOMEM, "out of memory");
+	if (rc == F_NULL)
+		return vn_error_set(err, VN_EINVAL, "%s: id %.100s: the title has no text, only HTML markup",
+				    where, out->id);
 	out->title = s;
 	out->title_len = n;
 

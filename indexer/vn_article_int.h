@@ -56,6 +56,15 @@ void vn_article__html_config_free(vn_article__html_config *c);
 /* HTML page. cfg may be NULL (defaults only); dir_name is the name of the
  * file's parent directory (a site hint when the page names no host) or
  * NULL. Returns 0, VN_EINVAL (no title or no body), VN_ENOMEM. */
+/* 1 when s[0..n) holds HTML markup: a tag of HTML's text vocabulary
+ * ("<p>", "</strong>", "<br/>") or a character entity ("&nbsp;"). */
+int vn_article__looks_like_html(const char *s, size_t n);
+/* The text of an HTML fragment (a body a CMS exported with its markup):
+ * tags gone, entities decoded, scripts and styles dropped, white space
+ * collapsed, paragraphs joined with '\n' (one_line: ' '). *out is malloc'd
+ * (NULL, *out_n 0 when no text is left). 0, VN_EINVAL, VN_ENOMEM. */
+int vn_article__html_text(const char *s, size_t n, int one_line, char **out, size_t *out_n);
+
 int vn_article__parse_html(vn_article__doc *d, const char *buf, size_t n,
 			   const vn_article__html_config *cfg, const char *dir_name, vn_error *err);
 

@@ -250,6 +250,31 @@ static void test_find_date(void **state)
 
 /* ---- JSON Lines ---------------------------------------------------------- */
 
+/* A CMS export with its markup: the text is indexed, not the tags; text
+ * that merely holds "<" or "&" stays as it is; markup without text fails. */
+static void test_jsonl_html_markup(void **state)
+{
+	(void)state;
+	const char *p = write_str(
+		"markup.jsonl",
+		"{\"id\": \"h1\", \"title\": \"Hội nghị &quot;Dân vận khéo&quot;\", \"body\": "
+		"\"<p>Đoạn <strong>một</strong>&nbsp;về&nbsp;dân vận.</p><p style='x'>Đoạn hai.</p>"
+		"<script>var lượt = 1;</script><br/>Võ Còn\", \"summary\": \"<em>Tóm tắt</em>\"}\n"
+		"{\"id\": \"h2\", \"title\": \"Giá < 5 triệu & <<Luật>> AT&T\", \"body\": \"x < 5 và y > 3; R&D.\"}\n"
+		"{\"id\": \"h3\", \"title\": \"Ảnh\", \"body\": \"<p><img src='a.jpg'></p>\"}\n");
+	recs rs;
+	read_path(p, NULL, &rs);
+	assert_int_equal(rs.n, 3);
+	assert_string_equal(rs.v[0].title, "Hội nghị \"Dân vận khéo\"");
+	assert_string_equal(rs.v[0].body, "Đoạn một về dân vận.\nĐoạn hai.\nVõ Còn");
+	assert_string_equal(rs.v[0].summary, "Tóm tắt");
+	assert_string_equal(rs.v[1].title, "Giá < 5 triệu & <<Luật>> AT&T");
+	assert_string_equal(rs.v[1].body, "x < 5 và y > 3; R&D.");
+	assert_int_equal(rs.v[2].status, VN_ARTICLE_FAILED);
+	assert_non_null(strstr(rs.v[2].msg, "only HTML markup"));
+	recs_free(&rs);
+}
+
 static void test_jsonl_fields(void **state)
 {
 	(void)state;
@@ -1342,6 +1367,7 @@ int main(void)
 		cmocka_unit_test(test_parse_date_table),
 		cmocka_unit_test(test_find_date),
 		cmocka_unit_test(test_jsonl_fields),
+		cmocka_unit_test(test_jsonl_html_markup),
 		cmocka_unit_test(test_jsonl_malformed_line_in_middle),
 		cmocka_unit_test(test_jsonl_missing_fields),
 		cmocka_unit_test(test_jsonl_invalid_utf8_and_bad_date),
