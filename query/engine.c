@@ -78,7 +78,7 @@ static const vq_weights default_weights = {
 	.k1 = 0.5, .b = 0.75,
 	.recency = 0.4,
 	.bigram_idf = -1.0, .idf_ref = 5.5, .tb_idf = -1.0,
-	.rr_k = 30, .rr_run = 0, .rr_runx = 0, .rr_full = 0.5, .rr_fullx = 0.2,
+	.rr_k = 20, .rr_run = 0, .rr_runx = 0, .rr_full = 0.5, .rr_fullx = 0.2,
 	.rr_cov = 0, .rr_covx = 0, .rr_len = 0.05, .rr_pairs = 0.5, .rr_recency = 0.15,
 	.rr_pairsx = 1,
 	.rr_l0 = 20,
