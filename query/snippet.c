@@ -29,6 +29,7 @@ typedef struct mctx {
 	const vq_qword *words;
 	size_t nwords;
 	uint32_t klen[64];  /* key lengths of the first 64 words (most tokens match none) */
+	uint64_t sig;       /* a bit per (key length, first, last byte) of every word */
 	match *m;
 	size_t n, cap;
 	uint32_t ord;
@@ -45,10 +46,19 @@ static int eq(const char *a, size_t al, const char *b)
 	return al == bl && memcmp(a, b, al) == 0;
 }
 
+static uint64_t key_sig(const char *k, size_t n)
+{
+	if (n == 0)
+		return 1;
+	return 1ull << (((unsigned char)k[0] * 7u + (unsigned char)k[n - 1] * 3u + (unsigned)n) & 63u);
+}
+
 static int on_token(const vn_token *t, void *payload)
 {
 	mctx *c = payload;
 	uint32_t ord = c->ord++;
+	if (!(c->sig & key_sig(t->key, t->key_len)))
+		return 0;
 	for (size_t i = 0; i < c->nwords; i++) {
 		const vq_qword *w = &c->words[i];
 		if (i < 64 ? (c->klen[i] != t->key_len || memcmp(t->key, w->key, t->key_len) != 0)
@@ -114,6 +124,8 @@ static int find(vn_text *t, const char *s, size_t n, const vq_qword *words, size
 	c->window = window;
 	for (size_t i = 0; i < nwords && i < 64; i++)
 		c->klen[i] = (uint32_t)strlen(words[i].key);
+	for (size_t i = 0; i < nwords; i++)
+		c->sig |= key_sig(words[i].key, strlen(words[i].key));
 	if (nwords == 0 || n == 0)
 		return 0;
 	int rc = vn_text_tokenize(t, s, n, 0, on_token, c);
