@@ -142,6 +142,26 @@ assert any("<mark>" in h["snippet"] for h in d["hits"])
 assert {"category", "year"} <= set(d["facets"])
 assert all("value" in v and "count" in v for v in d["facets"]["category"])
 ' && ok "JSON shape" || bad "JSON shape"
+# facets: with every match on the page, each count is the number of hits
+# with that value (category; year and month from the date)
+"${Q[@]}" --json --no-snippets --facets --facet-sample 100000 --limit 100 "đảng" | python3 -c '
+import collections, json, sys
+d = json.load(sys.stdin)
+h = d["hits"]
+assert 3 <= len(h) == d["total"] < 100, (len(h), d["total"])
+assert not d.get("facets_estimated")
+def counts(name):
+    return {v["value"]: v["count"] for v in d["facets"][name]}
+want = {
+    "category": collections.Counter(x["category"] for x in h if x["category"]),
+    "year": collections.Counter(x["date"][:4] for x in h if x["date"]),
+    "month": collections.Counter(x["date"][:7] for x in h if x["date"]),
+}
+for name, c in want.items():
+    assert counts(name) == dict(c), (name, counts(name), dict(c))
+f = d["facets"]["category"]
+assert all(a["count"] >= b["count"] for a, b in zip(f, f[1:])), f
+' && ok "facet counts equal the hits' values" || bad "facet counts"
 # --sort date: newest first, the same day by relevance
 "${Q[@]}" --json --no-snippets --sort date --limit 50 "đảng" | python3 -c '
 import json, sys
