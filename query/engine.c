@@ -1449,7 +1449,8 @@ static void tally_sort(ftally *t)
 {
 	for (size_t i = 0; i < t->n; i++)
 		t->a[i].v = t->arena.data + t->a[i].off;
-	qsort(t->a, t->n, sizeof *t->a, tally_cmp);
+	if (t->n > 1)
+		qsort(t->a, t->n, sizeof *t->a, tally_cmp);
 }
 
 static void tally_free(ftally *t)
