@@ -13,6 +13,10 @@
 
 #include "vn_index.h"
 
+#ifdef VN_HAVE_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 static const char usage[] =
 	"Usage: vnindex --db DIR [options] INPUT...\n"
 	"       vnindex --db DIR --compact\n"
@@ -108,6 +112,12 @@ static int parse_num(const char *s, long long min, long long max, long long *out
 
 int main(int argc, char **argv)
 {
+#ifdef VN_HAVE_MIMALLOC
+	/* Freed pages stay committed: handing them back to the kernel after
+	 * every flush cost more system time than mimalloc saved (1,000
+	 * articles: 1.25 -> 0.46 s system) for 15 MB more peak RSS. */
+	mi_option_disable(mi_option_allow_decommit);
+#endif
 	enum { O_DB = 256, O_REBUILD, O_KEEP, O_BATCH, O_THREADS, O_HTML, O_MAXBODY, O_SEQ, O_CHUNK, O_COMPACT };
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, O_DB },
