@@ -533,6 +533,18 @@ static int is_ascii(const char *s)
 	return 1;
 }
 
+/* prefix+form as a query, or NULL when it is absent or in more than dfmax
+ * articles; *tf gets its frequency either way. */
+static vn_db_query *rare_term(qb *B, const char *prefix, const char *form, double dfmax, uint32_t *tf)
+{
+	vn_db_query *q = term2(B, prefix, form, NULL, 0, tf);
+	if (q && *tf > dfmax) {
+		vn_db_query_free(q);
+		q = NULL;
+	}
+	return q;
+}
+
 /* The query for one word: exact / tone-free / key / stem alternatives.
  * In a run of two or more words an X or T term that most articles have
  * stays out: its weight is small (BM25's idf of a form in a tenth of the
@@ -550,22 +562,11 @@ static vn_db_query *word_query(qb *B, const qtok *t, const char *prefix_key)
 	if (!title && (t->flags & VN_TOK_MARKED)) {
 		uint32_t xtf = 0, ttf = 0;
 		double dfmax = B->e->w.xt_df > 0 && B->ntoks >= 2 ? B->e->w.xt_df * B->e->doccount : 1e18;
-		if (strcmp(t->exact, t->key)) {
-			vn_db_query *xq = term2(B, VN_PREFIX_EXACT, t->exact, NULL, 0, &xtf);
-			if (xq && xtf > dfmax) {
-				vn_db_query_free(xq);
-				xq = NULL;
-			}
-			ql_push(B, &alts, scaled(B, xq, B->e->w.exact));
-		}
-		if (strcmp(t->tonefree, t->key)) {
-			vn_db_query *tq = term2(B, VN_PREFIX_TONEFREE, t->tonefree, NULL, 0, &ttf);
-			if (tq && ttf > dfmax) {
-				vn_db_query_free(tq);
-				tq = NULL;
-			}
-			ql_push(B, &alts, scaled(B, tq, B->e->w.tone));
-		}
+		if (strcmp(t->exact, t->key))
+			ql_push(B, &alts, scaled(B, rare_term(B, VN_PREFIX_EXACT, t->exact, dfmax, &xtf), B->e->w.exact));
+		if (strcmp(t->tonefree, t->key))
+			ql_push(B, &alts, scaled(B, rare_term(B, VN_PREFIX_TONEFREE, t->tonefree, dfmax, &ttf),
+						 B->e->w.tone));
 		if (xtf)
 			best_idf += B->e->w.exact * idf(B, xtf);
 	}
