@@ -1733,6 +1733,17 @@ static int cmp_score(const void *a, const void *b)
 
 /* The mset's candidates in their new order: *order_out[k] is the mset
  * position of the k-th hit (malloc'd, n entries). */
+/* wdf[i] = the pair term prefix+"a b"'s wdf in ids[i] (0: absent). */
+static int pair_wdf_in(vn_query_engine *e, const char *prefix, const char *a, const char *b, const vn_docid *ids,
+		       size_t n, uint32_t *wdf, vn_error *err)
+{
+	vn_buf *t = &e->term;
+	vn_buf_clear(t);
+	if (vn_buf_puts(t, prefix) || vn_buf_puts(t, a) || vn_buf_putc(t, ' ') || vn_buf_puts(t, b))
+		return vn_error_set(err, VN_ENOMEM, "out of memory");
+	return vn_db_wdf_in(e->db, t->data, t->len, ids, n, wdf, err);
+}
+
 static int rerank(vn_query_engine *e, const qb *B, int hybrid, vn_db_mset *ms, uint32_t **order_out,
 		  double **score_out, vn_error *err)
 {
@@ -1773,15 +1784,8 @@ static int rerank(vn_query_engine *e, const qb *B, int hybrid, vn_db_mset *ms, u
 	for (size_t a = 0; a + 1 < B->nrw && w->rr_pairs != 0; a++) {
 		if (B->rw[a].run != B->rw[a + 1].run)
 			continue;
-		vn_buf *t = &e->term;
-		vn_buf_clear(t);
-		if (vn_buf_puts(t, VN_PREFIX_BIGRAM) || vn_buf_puts(t, B->rw[a].key) || vn_buf_putc(t, ' ') ||
-		    vn_buf_puts(t, B->rw[a + 1].key)) {
-			rc = vn_error_set(err, VN_ENOMEM, "out of memory");
-			goto out;
-		}
 		npairs++;
-		if ((rc = vn_db_wdf_in(e->db, t->data, t->len, ids, n, wdf, err)))
+		if ((rc = pair_wdf_in(e, VN_PREFIX_BIGRAM, B->rw[a].key, B->rw[a + 1].key, ids, n, wdf, err)))
 			goto out;
 		for (uint32_t i = 0; i < n; i++)
 			c[i].pairs += wdf[i] > 0;
@@ -1791,15 +1795,8 @@ static int rerank(vn_query_engine *e, const qb *B, int hybrid, vn_db_mset *ms, u
 		const struct rrword *p = &B->rw[a], *q = &B->rw[a + 1];
 		if (p->run != q->run || !(p->marked || q->marked))
 			continue;
-		vn_buf *t = &e->term;
-		vn_buf_clear(t);
-		if (vn_buf_puts(t, VN_PREFIX_EXACT_BIGRAM) || vn_buf_puts(t, p->exact) || vn_buf_putc(t, ' ') ||
-		    vn_buf_puts(t, q->exact)) {
-			rc = vn_error_set(err, VN_ENOMEM, "out of memory");
-			goto out;
-		}
 		npairsx++;
-		if ((rc = vn_db_wdf_in(e->db, t->data, t->len, ids, n, wdf, err)))
+		if ((rc = pair_wdf_in(e, VN_PREFIX_EXACT_BIGRAM, p->exact, q->exact, ids, n, wdf, err)))
 			goto out;
 		for (uint32_t i = 0; i < n; i++)
 			c[i].pairsx += wdf[i] > 0;
