@@ -2,7 +2,8 @@
  * article_date.c — dates as Vietnamese portals write them: day first
  * ("21/03/2023", "21/3/2023", "21-03-2023", "21.03.2023") or ISO
  * ("2023-03-21"), optionally followed by a time ("21/03/2023 08:30",
- * "2023-03-21T08:30:00+07:00").
+ * "2023-03-21T08:30:00+07:00"); vn_article__find_date also reads the
+ * written form "ngày 21 tháng 3 năm 2023".
  */
 #include <string.h>
 
@@ -135,6 +136,51 @@ int vn_article_parse_date(char out[11], const char *s, size_t n)
 	return 0;
 }
 
+/* The word at s[*i] (ASCII case-insensitive on its first byte, which is
+ * all that varies in "Ngày"/"ngày", "Tháng"/"tháng", "Năm"/"năm"), then
+ * white space. */
+static int word_then_space(const char *s, size_t n, size_t *i, const char *w)
+{
+	size_t k = strlen(w), p = *i;
+	if (n - p < k || (s[p] | 0x20) != w[0] || memcmp(s + p + 1, w + 1, k - 1) != 0)
+		return 0;
+	p += k;
+	size_t sp, seen = 0;
+	while (p < n && (sp = vn_article__space_len(s + p, n - p)) > 0)
+		p += sp, seen++;
+	if (!seen)
+		return 0;
+	*i = p;
+	return 1;
+}
+
+/* "ngày 21 tháng 3 năm 2023", as documents and many portals write a date. */
+static int match_written_date(char out[11], const char *s, size_t n, size_t *i)
+{
+	size_t p = *i;
+	if (!word_then_space(s, n, &p, "ngày"))
+		return 0;
+	int d = digits(s, n, &p, 1, 2);
+	size_t sp;
+	while (d >= 0 && p < n && (sp = vn_article__space_len(s + p, n - p)) > 0)
+		p += sp;
+	if (d < 0 || !word_then_space(s, n, &p, "tháng"))
+		return 0;
+	int m = digits(s, n, &p, 1, 2);
+	while (m >= 0 && p < n && (sp = vn_article__space_len(s + p, n - p)) > 0)
+		p += sp;
+	if (m < 0 || !word_then_space(s, n, &p, "năm"))
+		return 0;
+	int y = digits(s, n, &p, 4, 4);
+	if (y < 0)
+		return 0;
+	*i = p;
+	if (!valid_ymd(y, m, d))
+		return -1;
+	format_ymd(out, y, m, d);
+	return 1;
+}
+
 int vn_article__find_date(char out[11], const char *s, size_t n)
 {
 	size_t i = 0;
@@ -149,6 +195,12 @@ int vn_article__find_date(char out[11], const char *s, size_t n)
 		/* skip the whole digit run so "123/4/2023" is not read as 23/4/2023 */
 		while (i < n && is_digit((unsigned char)s[i]))
 			i++;
+	}
+	for (i = 0; i < n; i++) {
+		size_t j = i;
+		if ((s[i] | 0x20) == 'n' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == ',' || s[i - 1] == '(') &&
+		    match_written_date(out, s, n, &j) == 1)
+			return 0;
 	}
 	return VN_ENOTFOUND;
 }

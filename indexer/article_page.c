@@ -8,6 +8,13 @@
  *   line 2     the title again + " (dd/mm/yyyy)"   (optional)
  *   ...        body paragraphs, often padded with U+00A0
  *   ...        the author: a short line of 1-4 capitalised words
+ *
+ * Other portal software prints a metadata line instead of the repeat
+ * ("Ngày đăng: 05/06/2024 | Lượt xem: 120", "Thứ Ba, 21/03/2023 08:30",
+ * "Tác giả: ..."): the title is the line above it, its date and author are
+ * taken, and it is not body. Without either sign, leading menu items and
+ * breadcrumbs ("Trang chủ > Tin tức") are skipped. A by-line may also be
+ * labelled ("Tin, ảnh: Minh Châu") or carry an office ("Lan - Văn phòng").
  *   "Lượt xem: 37 Bản in Quay lại", "Tin đã đưa", "Trang 1 / 4 ...",
  *   "Go To", "Xem theo ngày", menus ...  (boilerplate, dropped)
  *
@@ -37,7 +44,9 @@ static const char *const fallback_markers[] = {
 	"LƯỢT XEM", "Bản in", "Tin đã đưa", "Các tin đã đưa", "Tin cùng chuyên mục",
 	"Tin cùng loại", "Các tin khác", "Tin khác", "Tin liên quan", "Bài viết liên quan",
 	"Xem theo ngày", "Go To", "Quay lại", "Trở về", "In bài viết", "Gửi email",
-	"Chia sẻ", "Ý kiến bạn đọc",
+	"Chia sẻ", "Ý kiến bạn đọc", "Lên đầu trang", "Về đầu trang", "Bình luận", "Gửi bình luận",
+	"Tags", "Từ khóa", "Từ khoá", "Tin mới", "Tin nổi bật", "Tin xem nhiều", "Xem thêm",
+	"Đánh giá bài viết", "In trang", "Gửi cho bạn bè",
 };
 #define MARKER_LINE_MAX 160
 
@@ -215,6 +224,253 @@ static int date_alone(const line *l, char date[11])
 	return DATE_BAD;
 }
 
+/*
+ * Lines of metadata that portals print under (or above) the title instead
+ * of repeating it with the date: "Ngày đăng: 05/06/2024 | Lượt xem: 120",
+ * "Cập nhật lúc: 08:30 01/07/2024", "Thứ Ba, 21/03/2023 - 08:30",
+ * "Tác giả: Võ Còn". A line is metadata when every segment of it (split at
+ * '|', '•', '·') is a labelled field or a bare date/time; a sentence that
+ * starts with "Ngày 04/6/2024, UBND xã ..." is not.
+ */
+static const char *const date_labels[] = {
+	"Ngày đăng", "Ngày cập nhật", "Ngày xuất bản", "Ngày ban hành", "Cập nhật lúc",
+	"Cập nhật ngày", "Cập nhật", "Đăng ngày", "Đăng lúc", "Xuất bản", "Thời gian đăng",
+	"Thời gian", "Posted on", "Posted", "Updated", "Date",
+};
+static const char *const author_labels[] = {
+	"Tác giả", "Người viết", "Người đăng", "Đăng bởi", "Người thực hiện", "Tin, ảnh",
+	"Tin và ảnh", "Tin - ảnh", "Tin/ảnh", "Bài, ảnh", "Bài và ảnh", "Bài - ảnh", "Bài/ảnh",
+	"Bài viết", "Author", "By",
+};
+/* short labels that also begin sentences: only with a short value */
+static const char *const short_author_labels[] = { "Tin", "Bài", "Ảnh" };
+static const char *const info_labels[] = {
+	"Lượt xem", "Lượt đọc", "Số lượt xem", "Lượt truy cập", "Chuyên mục", "Danh mục", "Nguồn",
+	"Cỡ chữ", "Views",
+};
+static const char *const date_words[] = {
+	"ngày", "tháng", "năm", "lúc", "giờ", "phút", "GMT", "AM", "PM", "SA", "CH",
+};
+
+/* Length of label at s (its first letter in either case: "Ngày"/"ngày",
+ * "Đăng"/"đăng"), or 0 when s does not start with it as a whole word. */
+static size_t label_at(const char *s, size_t n, const char *label)
+{
+	size_t k = strlen(label);
+	if (n < k)
+		return 0;
+	const unsigned char *a = (const unsigned char *)s, *b = (const unsigned char *)label;
+	size_t skip;
+	if (b[0] < 0x80) {
+		if ((a[0] | 0x20) != (b[0] | 0x20))
+			return 0;
+		skip = 1;
+	} else if (b[0] == 0xC4 && b[1] == 0x90) {   /* Đ / đ */
+		if (a[0] != 0xC4 || (a[1] != 0x90 && a[1] != 0x91))
+			return 0;
+		skip = 2;
+	} else {
+		skip = 0;
+	}
+	if (memcmp(s + skip, label + skip, k - skip) != 0)
+		return 0;
+	if (k < n && (((unsigned char)s[k] | 0x20) >= 'a' && ((unsigned char)s[k] | 0x20) <= 'z'))
+		return 0;
+	return k;
+}
+
+static size_t skip_spaces(const char *s, size_t n, size_t p)
+{
+	size_t sp;
+	while (p < n && (sp = vn_article__space_len(s + p, n - p)) > 0)
+		p += sp;
+	return p;
+}
+
+/* label, spaces, ':' — returns where the value starts, or 0. */
+static size_t label_colon(const char *s, size_t n, const char *label)
+{
+	size_t k = label_at(s, n, label);
+	if (!k)
+		return 0;
+	k = skip_spaces(s, n, k);
+	if (k >= n || s[k] != ':')
+		return 0;
+	return skip_spaces(s, n, k + 1);
+}
+
+/* "Thứ Ba", "Thứ 3", "Chủ nhật", "CN", and a comma after it. */
+static size_t skip_weekday(const char *s, size_t n, size_t p)
+{
+	size_t k;
+	if ((k = label_at(s + p, n - p, "Thứ")) > 0) {
+		size_t q = skip_spaces(s, n, p + k);
+		while (q < n && s[q] != ' ' && s[q] != ',')
+			q++;
+		p = q;
+	} else if ((k = label_at(s + p, n - p, "Chủ nhật")) > 0 ||
+		   (k = label_at(s + p, n - p, "Chủ Nhật")) > 0 || (k = label_at(s + p, n - p, "CN")) > 0) {
+		p += k;
+	} else {
+		return p;
+	}
+	p = skip_spaces(s, n, p);
+	if (p < n && s[p] == ',')
+		p = skip_spaces(s, n, p + 1);
+	return p;
+}
+
+/* Only digits, date/time punctuation and the words of a written date. */
+static int date_time_only(const char *s, size_t n, int *has_digit)
+{
+	size_t p = 0;
+	*has_digit = 0;
+	while (p < n) {
+		size_t sp = vn_article__space_len(s + p, n - p);
+		if (sp) {
+			p += sp;
+			continue;
+		}
+		if (s[p] >= '0' && s[p] <= '9') {
+			*has_digit = 1;
+			p++;
+			continue;
+		}
+		size_t k = 0;
+		for (size_t w = 0; w < sizeof date_words / sizeof date_words[0] && !k; w++)
+			k = label_at(s + p, n - p, date_words[w]);
+		if (k) {
+			p += k;
+			continue;
+		}
+		if (!strchr("/-.:,()+hgHG", s[p]))
+			return 0;
+		p++;
+	}
+	return 1;
+}
+
+typedef struct page_meta {
+	char date[11];
+	int dstate;    /* DATE_NONE, DATE_OK, DATE_BAD */
+	line author;   /* n == 0: none */
+	int fields;    /* labelled dates and authors seen */
+	int infos;     /* other labelled fields ("Lượt xem: 5") */
+} page_meta;
+
+/* 1 when s[0..n) is one metadata segment (its fields go into m), else 0. */
+static int meta_segment(const char *s, size_t n, page_meta *m)
+{
+	vn_article__trim(&s, &n);
+	if (n == 0)
+		return 1;
+	size_t k;
+	for (size_t i = 0; i < sizeof author_labels / sizeof author_labels[0]; i++)
+		if ((k = label_colon(s, n, author_labels[i])) > 0 && n - k <= 80) {
+			if (k < n && m->author.n == 0)
+				m->author = (line){ s + k, n - k };
+			m->fields++;
+			return 1;
+		}
+	for (size_t i = 0; i < sizeof info_labels / sizeof info_labels[0]; i++)
+		if (label_colon(s, n, info_labels[i]) > 0) {
+			m->infos++;
+			return 1;
+		}
+	size_t p = 0;
+	int labelled = 0;
+	for (size_t i = 0; i < sizeof date_labels / sizeof date_labels[0] && !p; i++)
+		if ((k = label_at(s, n, date_labels[i])) > 0) {
+			p = skip_spaces(s, n, k);
+			if (p < n && s[p] == ':')
+				p = skip_spaces(s, n, p + 1);
+			labelled = 1;
+		}
+	p = skip_weekday(s, n, p);
+	int has_digit;
+	if (p == n || !date_time_only(s + p, n - p, &has_digit) || !has_digit)
+		return 0;
+	char d[11];
+	if (vn_article__find_date(d, s + p, n - p) == 0) {
+		if (m->dstate != DATE_OK) {
+			memcpy(m->date, d, 11);
+			m->dstate = DATE_OK;
+		}
+		m->fields++;
+		return 1;
+	}
+	/* a date shape that is no real date ("31/02/2023"), or a time alone */
+	for (size_t i = p; i + 4 < n; i++)
+		if (s[i] >= '0' && s[i] <= '9' && (s[i + 1] == '/' || s[i + 2] == '/')) {
+			if (m->dstate == DATE_NONE)
+				m->dstate = DATE_BAD;
+			break;
+		}
+	return labelled || p > 0 || n <= 12;
+}
+
+/* Splits l at '|', '•' (U+2022) and '·' (U+00B7); 1 when every part is a
+ * metadata segment and one of them a date or an author (or, with
+ * info_only_ok, when all are labelled fields such as "Lượt xem: 5"). */
+static int is_meta_line_of(const line *l, page_meta *m, int info_only_ok)
+{
+	if (l->n == 0 || l->n > 200)
+		return 0;
+	page_meta t = *m;
+	int before = t.fields, before_infos = t.infos;
+	size_t a = 0, i = 0;
+	while (i <= l->n) {
+		size_t sep = 0;
+		if (i == l->n)
+			sep = 1;
+		else if (l->s[i] == '|')
+			sep = 1;
+		else if (l->n - i >= 3 && memcmp(l->s + i, "\xE2\x80\xA2", 3) == 0)
+			sep = 3;
+		else if (l->n - i >= 2 && memcmp(l->s + i, "\xC2\xB7", 2) == 0)
+			sep = 2;
+		if (!sep) {
+			i++;
+			continue;
+		}
+		if (!meta_segment(l->s + a, i - a, &t))
+			return 0;
+		i += sep;
+		a = i;
+	}
+	if (t.fields == before && t.dstate == m->dstate && (!info_only_ok || t.infos == before_infos))
+		return 0;
+	*m = t;
+	return 1;
+}
+
+static int is_meta_line(const line *l, page_meta *m)
+{
+	return is_meta_line_of(l, m, 0);
+}
+
+/* Menu items and breadcrumbs a scraper catches above the title. */
+static const char *const menu_items[] = {
+	"Trang chủ", "Giới thiệu", "Tin tức", "Tin tức - Sự kiện", "Tin tức sự kiện", "Tin tức – Sự kiện",
+	"Liên hệ", "Hỏi đáp", "Sơ đồ cổng", "Sơ đồ site", "Sơ đồ trang", "Văn bản", "Văn bản pháp luật",
+	"Thủ tục hành chính", "Dịch vụ công", "Lịch công tác", "Đăng nhập", "English", "Tìm kiếm",
+	"Tin hoạt động", "Hoạt động", "Thông tin tuyên truyền", "Chuyển đổi số", "Góp ý", "Home",
+};
+
+static int is_menu_line(const line *l)
+{
+	if (l->n == 0 || l->n > 160)
+		return 0;
+	for (size_t i = 0; i < sizeof menu_items / sizeof menu_items[0]; i++)
+		if (same_text(l->s, l->n, menu_items[i], strlen(menu_items[i])))
+			return 1;
+	/* "Trang chủ > Tin tức > Hoạt động", "Tin tức » Sự kiện" */
+	return memmem(l->s, l->n, " > ", 3) || memmem(l->s, l->n, "\xC2\xBB", 2) ||
+	       memmem(l->s, l->n, "\xE2\x80\xBA", 3) || (starts_with(l, "Trang chủ") && memchr(l->s, '/', l->n));
+}
+
+#define NOT_FOUND ((size_t)-1)
+
 static char *dup_n(const char *s, size_t n)
 {
 	char *p = malloc(n + 1);
@@ -282,10 +538,10 @@ int vn_article__parse_page(vn_article__doc *d, const char *buf, size_t n, vn_err
 	return rc;
 }
 
-/* Where the title is: the first line when nothing better shows, else the
- * first of the page's first 30 lines that the next line repeats with a date
- * ("TITLE" then "TITLE (21/03/2023)"): what a scraper caught of the menu
- * above it ("Trang chủ", "Tin tức - Sự kiện") is not the title. */
+/* The first of the page's first 30 lines that the next line repeats with a
+ * date ("TITLE" then "TITLE (21/03/2023)"), or NOT_FOUND: what a scraper
+ * caught of the menu above it ("Trang chủ", "Tin tức - Sự kiện") is not the
+ * title. */
 static size_t dated_title_line(const line *ls, size_t nl, size_t first)
 {
 	size_t seen = 0;
@@ -304,7 +560,110 @@ static size_t dated_title_line(const line *ls, size_t nl, size_t first)
 		    same_text(pre.s, pre.n, ls[a].s, ls[a].n))
 			return a;
 	}
-	return first;
+	return NOT_FOUND;
+}
+
+static size_t next_nonblank(const line *ls, size_t nl, size_t k)
+{
+	while (k < nl && ls[k].n == 0)
+		k++;
+	return k;
+}
+
+/* Pages that do not repeat the title: the title is the line above the first
+ * metadata line among the first 30 ("TITLE" then "Ngày đăng: ..."), or the
+ * line below it when what is above is menu ("Tin tức" / "21/03/2023" /
+ * "TITLE"). Everything above the title must be short lines (menus,
+ * breadcrumbs), else NOT_FOUND. The metadata line's fields go into m. */
+static size_t title_by_meta(const line *ls, size_t nl, size_t first, page_meta *m)
+{
+	size_t seen = 0, prev = NOT_FOUND;
+	for (size_t a = first; a < nl && seen < 30; a = next_nonblank(ls, nl, a + 1)) {
+		seen++;
+		page_meta t = *m;
+		if (!is_meta_line(&ls[a], &t)) {
+			if (prev != NOT_FOUND && ls[prev].n > 80)
+				return NOT_FOUND;   /* a paragraph above: not a header area */
+			prev = a;
+			continue;
+		}
+		if (prev != NOT_FOUND && !is_menu_line(&ls[prev])) {
+			*m = t;
+			return prev;
+		}
+		size_t b = next_nonblank(ls, nl, a + 1);
+		if (b < nl && !is_menu_line(&ls[b]) && ls[b].n <= 400) {
+			page_meta u = t;
+			if (is_meta_line(&ls[b], &u))
+				return NOT_FOUND;
+			*m = t;
+			return b;
+		}
+		return NOT_FOUND;
+	}
+	return NOT_FOUND;
+}
+
+/* Without any sign of where the title is: the first line that is not a
+ * menu item or breadcrumb (when a line of body follows it). */
+static size_t skip_menu_lines(const line *ls, size_t nl, size_t first)
+{
+	size_t a = first;
+	while (a < nl && is_menu_line(&ls[a])) {
+		size_t b = next_nonblank(ls, nl, a + 1);
+		if (b >= nl || next_nonblank(ls, nl, b + 1) >= nl)
+			return first;
+		a = b;
+	}
+	return a;
+}
+
+/* A labelled by-line at the end of the body: "Tác giả: Võ Còn",
+ * "Tin, ảnh: Minh Châu"; its value, or an empty line. */
+static line labelled_author(const line *l)
+{
+	line v = { NULL, 0 };
+	if (l->n == 0 || l->n > 120)
+		return v;
+	size_t k = 0;
+	for (size_t i = 0; i < sizeof author_labels / sizeof author_labels[0] && !k; i++)
+		k = label_colon(l->s, l->n, author_labels[i]);
+	for (size_t i = 0; i < sizeof short_author_labels / sizeof short_author_labels[0] && !k; i++)
+		if ((k = label_colon(l->s, l->n, short_author_labels[i])) > 0 && l->n - k > 48)
+			k = 0;
+	if (k && k < l->n) {
+		v.s = l->s + k;
+		v.n = l->n - k;
+		vn_article__trim(&v.s, &v.n);
+	}
+	return v;
+}
+
+/* "Nguyễn Thị Lan - Văn phòng UBND xã": a by-line with the writer's office;
+ * the name part, or an empty line. */
+static line author_with_office(const line *l)
+{
+	line v = { NULL, 0 };
+	if (l->n == 0 || l->n > 120 || l->s[l->n - 1] == '.')
+		return v;
+	const char *dash = NULL;
+	size_t dl = 0;
+	const char *p;
+	if ((p = memmem(l->s, l->n, " - ", 3)) != NULL)
+		dash = p, dl = 3;
+	else if ((p = memmem(l->s, l->n, " \xE2\x80\x93 ", 5)) != NULL)   /* en dash */
+		dash = p, dl = 5;
+	if (!dash)
+		return v;
+	line name = { l->s, (size_t)(dash - l->s) };
+	line office = { dash + dl, l->n - (size_t)(dash - l->s) - dl };
+	vn_article__trim(&office.s, &office.n);
+	size_t words = 1;
+	for (size_t i = 0; i < office.n; i++)
+		words += office.s[i] == ' ';
+	if (office.n == 0 || words > 8 || !looks_like_author(&name))
+		return v;
+	return name;
 }
 
 static int parse_page_utf8(vn_article__doc *d, const char *buf, size_t n, vn_error *err)
@@ -321,7 +680,13 @@ static int parse_page_utf8(vn_article__doc *d, const char *buf, size_t n, vn_err
 		free(ls);
 		return vn_error_set(err, VN_EINVAL, "no title (the page is empty)");
 	}
-	i = dated_title_line(ls, nl, i);
+	page_meta meta = { .dstate = DATE_NONE };
+	size_t first = i;
+	i = dated_title_line(ls, nl, first);
+	if (i == NOT_FOUND)
+		i = title_by_meta(ls, nl, first, &meta);
+	if (i == NOT_FOUND)
+		i = skip_menu_lines(ls, nl, first);
 	line title = ls[i++];
 	char date[11] = "";
 	int dstate = DATE_NONE;
@@ -360,6 +725,20 @@ static int parse_page_utf8(vn_article__doc *d, const char *buf, size_t n, vn_err
 		}
 	}
 
+	/* metadata lines under the title ("Ngày đăng: ... | Lượt xem: 12",
+	 * "Tác giả: ...") are not body; a date in the title wins */
+	for (int run = 0; run < 4; run++) {
+		j = next_nonblank(ls, nl, i);
+		if (j >= nl || !is_meta_line_of(&ls[j], &meta, 1))
+			break;
+		i = j + 1;
+	}
+	if (dstate == DATE_NONE && meta.dstate != DATE_NONE) {
+		dstate = meta.dstate;
+		if (dstate == DATE_OK)
+			memcpy(date, meta.date, 11);
+	}
+
 	/* the end of the article: the view counter, else another marker */
 	size_t end = nl, k;
 	line cut = { NULL, 0 };
@@ -393,12 +772,20 @@ static int parse_page_utf8(vn_article__doc *d, const char *buf, size_t n, vn_err
 	size_t nonblank = 0;
 	for (k = i; k < end; k++)
 		nonblank += ls[k].n > 0;
-	line author = { NULL, 0 };
-	if (nonblank >= 2 && looks_like_author(&ls[end - 1])) {
-		author = ls[end - 1];
-		end--;
-		while (end > i && ls[end - 1].n == 0)
+	line author = meta.author;
+	if (nonblank >= 2) {
+		line by = labelled_author(&ls[end - 1]);
+		if (by.n == 0)
+			by = author_with_office(&ls[end - 1]);
+		if (by.n == 0 && looks_like_author(&ls[end - 1]))
+			by = ls[end - 1];
+		if (by.n > 0) {
+			if (author.n == 0)
+				author = by;
 			end--;
+			while (end > i && ls[end - 1].n == 0)
+				end--;
+		}
 	}
 
 	vn_buf body = VN_BUF_INIT;

@@ -81,7 +81,8 @@ int vn_article__reader_open_stream(vn_article_reader **out, FILE *f, const char 
 				   const vn_article_options *opts, vn_error *err);
 
 /* First valid date written dd/mm/yyyy (separators / - .) or yyyy-mm-dd in
- * s[0..n), as "YYYY-MM-DD" in out. Returns 0, or VN_ENOTFOUND. */
+ * s[0..n), else the first written "ngày 21 tháng 3 năm 2023", as
+ * "YYYY-MM-DD" in out. Returns 0, or VN_ENOTFOUND. */
 int vn_article__find_date(char out[11], const char *s, size_t n);
 
 /* Unicode white space that portals pad text with: ASCII blanks, U+00A0,

@@ -246,6 +246,15 @@ static void test_find_date(void **state)
 	s = "ngày 2024-02-29";
 	assert_int_equal(vn_article__find_date(out, s, strlen(s)), 0);
 	assert_string_equal(out, "2024-02-29");
+	/* the written form, when no numeric date is there */
+	s = "Hội An, ngày 21 tháng 3 năm 2023";
+	assert_int_equal(vn_article__find_date(out, s, strlen(s)), 0);
+	assert_string_equal(out, "2023-03-21");
+	s = "Ngày  5 tháng 12 năm 2024 (thứ Năm)";
+	assert_int_equal(vn_article__find_date(out, s, strlen(s)), 0);
+	assert_string_equal(out, "2024-12-05");
+	s = "ngày 30 tháng 2 năm 2023; trong tháng 3 năm nay";
+	assert_int_equal(vn_article__find_date(out, s, strlen(s)), VN_ENOTFOUND);
 }
 
 /* ---- JSON Lines ---------------------------------------------------------- */
@@ -844,6 +853,66 @@ static void test_page_variants(void **state)
 	recs_free(&rs);
 }
 
+/* Pages from other portal software: a metadata line instead of the title's
+ * repeat, menus and breadcrumbs above, labelled by-lines below. */
+static void test_page_other_portals(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *page, *title, *date, *author, *body;
+	} cases[] = {
+		{ "Trang chủ\nGiới thiệu\nTin tức - Sự kiện\nUBND XÃ HÒA PHƯỚC TẬP HUẤN CHUYỂN ĐỔI SỐ\n"
+		  "Ngày đăng: 05/06/2024 | Lượt xem: 120\nSáng 04/6, xã tổ chức tập huấn.\nHọc viên thực hành.\n"
+		  "Nguyễn Thị Lan - Văn phòng UBND xã\nChia sẻ Facebook Zalo\nCác tin khác\n",
+		  "UBND XÃ HÒA PHƯỚC TẬP HUẤN CHUYỂN ĐỔI SỐ", "2024-06-05", "Nguyễn Thị Lan",
+		  "Sáng 04/6, xã tổ chức tập huấn.\nHọc viên thực hành." },
+		{ "Thông báo lịch tiếp công dân\nCập nhật lúc: 08:30 01/07/2024\nChủ tịch UBND phường tiếp công dân.\n"
+		  "Tác giả: Văn phòng HĐND-UBND phường\nBản in Gửi email Quay lại\n",
+		  "Thông báo lịch tiếp công dân", "2024-07-01", "Văn phòng HĐND-UBND phường",
+		  "Chủ tịch UBND phường tiếp công dân." },
+		{ "Tin tức\n21/03/2023 08:30\nHội nghị sơ kết quý I\nSáng nay phường tổ chức hội nghị.\nCác tin khác\n",
+		  "Hội nghị sơ kết quý I", "2023-03-21", NULL, "Sáng nay phường tổ chức hội nghị." },
+		{ "Phường ra quân dọn vệ sinh\nThứ Ba, 21/03/2023 - 08:30 (GMT+7)\nSáng 21/3, đoàn viên ra quân.\n"
+		  "Minh Châu\n",
+		  "Phường ra quân dọn vệ sinh", "2023-03-21", "Minh Châu", "Sáng 21/3, đoàn viên ra quân." },
+		{ "Kế hoạch Ngày hội đại đoàn kết\nNgày 21 tháng 3 năm 2023\nỦy ban MTTQ phường ban hành kế hoạch.\n"
+		  "Nội dung gồm nhiều hoạt động.\n",
+		  "Kế hoạch Ngày hội đại đoàn kết", "2023-03-21", NULL,
+		  "Ủy ban MTTQ phường ban hành kế hoạch.\nNội dung gồm nhiều hoạt động." },
+		/* a first sentence that starts with a date is body, not metadata */
+		{ "Thông báo nghỉ lễ\nNgày 04/6/2024, UBND xã thông báo lịch nghỉ lễ.\nCán bộ trực theo lịch.\n",
+		  "Thông báo nghỉ lễ", NULL, NULL,
+		  "Ngày 04/6/2024, UBND xã thông báo lịch nghỉ lễ.\nCán bộ trực theo lịch." },
+		/* the view counter under the date line is not the end of the article */
+		{ "PHÒNG CHỐNG SỐT XUẤT HUYẾT\nCập nhật: 21/03/2023\nLượt xem: 5\nTrạm y tế phun thuốc.\n"
+		  "Người dân diệt lăng quăng.\nTin, ảnh: Minh Châu\nCác tin khác\nTin cũ\n",
+		  "PHÒNG CHỐNG SỐT XUẤT HUYẾT", "2023-03-21", "Minh Châu",
+		  "Trạm y tế phun thuốc.\nNgười dân diệt lăng quăng." },
+		{ "Trang chủ > Tin tức > Hoạt động\nĐoàn phường tổ chức hiến máu\nHơn 100 đơn vị máu.\n"
+		  "Đoàn viên hưởng ứng.\n",
+		  "Đoàn phường tổ chức hiến máu", NULL, NULL, "Hơn 100 đơn vị máu.\nĐoàn viên hưởng ứng." },
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		recs rs;
+		read_mem(VN_ARTICLE_FMT_PAGE, cases[c].page, strlen(cases[c].page), &rs);
+		assert_int_equal(rs.n, 1);
+		rec *a = &rs.v[0];
+		if (a->status != VN_ARTICLE_OK)
+			fail_msg("case %zu: %s", c, a->msg ? a->msg : "failed");
+		assert_string_equal(a->title, cases[c].title);
+		if (cases[c].date)
+			assert_string_equal(a->date, cases[c].date);
+		else
+			assert_null(a->date);
+		if (cases[c].author)
+			assert_string_equal(a->author, cases[c].author);
+		else
+			assert_null(a->author);
+		assert_string_equal(a->body, cases[c].body);
+		recs_free(&rs);
+	}
+}
+
 static void test_page_seed(void **state)
 {
 	(void)state;
@@ -1382,6 +1451,7 @@ int main(void)
 		cmocka_unit_test(test_gov_raw_fields),
 		cmocka_unit_test(test_page_synthetic),
 		cmocka_unit_test(test_page_variants),
+		cmocka_unit_test(test_page_other_portals),
 		cmocka_unit_test(test_page_seed),
 		cmocka_unit_test(test_legacy_encodings),
 		cmocka_unit_test(test_html_defaults),
