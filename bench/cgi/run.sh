@@ -29,7 +29,9 @@
 #        VN_QUERIES (bench/cgi/queries-mix.txt),
 #        VN_BENCH_INDEX (an existing vnindex index of the full corpus in the
 #        current format, used instead of building one),
-#        VN_SHARED_DIR (../shared), VN_BENCH_WORK (BUILD_DIR/bench/cgi)
+#        VN_SHARED_DIR (../shared), VN_BENCH_WORK (BUILD_DIR/bench/cgi),
+#        VN_CGI2 (a second build of vnsearch.cgi, e.g. the static one of
+#        tools/build-static-xapian.sh: target vn-cgi2, run beside the others)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -51,6 +53,11 @@ done
 for p in vnindex vnsearch.cgi; do
   [ -x "$bin/$p" ] || { echo "bench/cgi: $bin/$p is missing: build first" >&2; exit 1; }
 done
+cgi2=
+if [ -n "${VN_CGI2:-}" ]; then
+  [ -x "$VN_CGI2" ] || { echo "bench/cgi: VN_CGI2=$VN_CGI2 is not a program" >&2; exit 1; }
+  cgi2=$(cd "$(dirname "$VN_CGI2")" && pwd)/$(basename "$VN_CGI2")
+fi
 ls "$shared"/corpus/*.jsonl.gz >/dev/null 2>&1 || { echo "bench/cgi: no corpus in $shared/corpus" >&2; exit 1; }
 . "$root/tools/lighttpd-conf.sh"
 mkdir -p "$work"
@@ -108,7 +115,7 @@ server.document-root = "$work/www"
 server.errorlog = "$work/error.log"
 server.max-connections = 256
 alias.url = ( "/vnsearch.cgi" => "$bin/vnsearch.cgi", "/omega.cgi" => "$work/omega.cgi",
-               "/noop.cgi" => "$work/noop.cgi" )
+               "/noop.cgi" => "$work/noop.cgi"${cgi2:+, "/vnsearch2.cgi" => "$cgi2"} )
 cgi.assign = ( ".cgi" => "" )
 setenv.add-environment = ( "VNSEARCH_CONFIG" => "$work/vnsearch.conf",
                            "OMEGA_CONFIG_FILE" => "$work/omega.conf" )
@@ -142,6 +149,10 @@ declare -A extra=( [noop]= [vn-cgi]= [omega]= [vn-fcgi]= [vn-fcgi-nc]= )
 if [ "$format" = json ]; then
   extra=( [noop]= [vn-cgi]="format=json" [omega]= [vn-fcgi]="format=json" [vn-fcgi-nc]="format=json" )
 fi
+if [ -n "$cgi2" ]; then
+  targets=(vn-cgi vn-cgi2 omega vn-fcgi-nc vn-fcgi noop)
+  path[vn-cgi2]=/vnsearch2.cgi; param[vn-cgi2]=q; extra[vn-cgi2]=${extra[vn-cgi]}
+fi
 
 # Each answers the same query with hits (not an error page).
 for t in "${targets[@]}"; do
@@ -151,7 +162,8 @@ for t in "${targets[@]}"; do
   [ "$code" = 200 ] || { echo "bench/cgi: $t answered $code"; tail -5 "$work/error.log"; exit 1; }
 done
 hit='class="vs-hit"'; [ "$format" = json ] && hit='"hits":\[{'
-for t in vn-cgi vn-fcgi vn-fcgi-nc; do
+for t in "${targets[@]}"; do
+  case $t in omega|noop) continue ;; esac
   grep -q "$hit" "$work/check.$t" || { echo "bench/cgi: $t found nothing"; exit 1; }
 done
 grep -qi 'dang\|vien' "$work/check.omega" || { echo "bench/cgi: omega found nothing"; exit 1; }
@@ -182,18 +194,25 @@ for line in open(sys.argv[1]):
     runs.setdefault(t, []).append({k: float(v) for k, v in d.items()})
 med = {t: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for t, rs in runs.items()}
 print(f"{'target':10} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
-for t in ("vn-cgi", "omega", "vn-fcgi-nc", "vn-fcgi", "noop"):
+for t in ("vn-cgi", "vn-cgi2", "omega", "vn-fcgi-nc", "vn-fcgi", "noop"):
+    if t not in med:
+        continue
     m = med[t]
     print(f"{t:10} {m['rps']:9.1f} {m['p50_ms']:8.1f} {m['p99_ms']:8.1f} {int(sum(r['errors'] for r in runs[t])):7d}")
 print(f"vn-cgi / omega      = {med['vn-cgi']['rps'] / med['omega']['rps']:.2f}x  (target >= 1.5)")
+if "vn-cgi2" in med:
+    print(f"vn-cgi2 / omega     = {med['vn-cgi2']['rps'] / med['omega']['rps']:.2f}x  (the second build, VN_CGI2)")
+    print(f"vn-cgi2 / vn-cgi    = {med['vn-cgi2']['rps'] / med['vn-cgi']['rps']:.2f}x")
 print(f"vn-fcgi-nc / vn-cgi = {med['vn-fcgi-nc']['rps'] / med['vn-cgi']['rps']:.2f}x  (target >= 10; answer cache off: every request searches)")
 print(f"vn-fcgi / vn-cgi    = {med['vn-fcgi']['rps'] / med['vn-cgi']['rps']:.2f}x  (answer cache on: repeated queries from memory)")
 # Per request, a plain CGI costs the server's share (the no-op CGI's 1/rps)
 # plus its own; the ratio of the two CGIs' own shares is what they control.
-own = {t: 1 / med[t]['rps'] - 1 / med['noop']['rps'] for t in ("vn-cgi", "omega")}
+own = {t: 1 / med[t]['rps'] - 1 / med['noop']['rps'] for t in ("vn-cgi", "vn-cgi2", "omega") if t in med}
 if own['vn-cgi'] > 0:
     print(f"omega / vn-cgi beyond the no-op CGI's cost = {own['omega'] / own['vn-cgi']:.2f}x  "
           f"(no-op CGI: {med['noop']['rps']:.0f} req/s, the ceiling of any plain CGI here)")
+if own.get('vn-cgi2', 0) > 0:
+    print(f"omega / vn-cgi2 beyond the no-op CGI's cost = {own['omega'] / own['vn-cgi2']:.2f}x")
 PY
 
 # --- CPU per plain-CGI process, without the server (steadier than req/s) ------
@@ -208,7 +227,7 @@ if command -v c++ >/dev/null &&
   floor=$work/xapian-floor
 fi
 VNSEARCH_CONFIG="$work/vnsearch-nocache.conf" OMEGA_CONFIG_FILE="$work/omega.conf" \
-  VN_FLOOR=$floor python3 "$here/spawn_cpu.py" "$bin/vnsearch.cgi" "$work/omega.cgi" "$queries" "$format"
+  VN_FLOOR=$floor VN_CGI2=$cgi2 python3 "$here/spawn_cpu.py" "$bin/vnsearch.cgi" "$work/omega.cgi" "$queries" "$format"
 
 # --- where a FastCGI request's time goes (one process, no server) -----------
 if [ -x "$bin/bench_cgi" ]; then

@@ -12,7 +12,9 @@ process costs before any search.
 Usage: spawn_cpu.py VNSEARCH_CGI OMEGA_CGI QUERIES [html|json]
   env: VNSEARCH_CONFIG and OMEGA_CONFIG_FILE as for the web server;
        VN_FLOOR: a program linked with libxapian that does nothing (the
-       "xapian-floor" row: what loading libxapian and libstdc++ costs).
+       "xapian-floor" row: what loading libxapian and libstdc++ costs);
+       VN_CGI2: a second build of vnsearch.cgi (the "vn-cgi2" row, e.g. the
+       static one), run beside the first on the same queries.
 """
 import os
 import statistics
@@ -47,6 +49,10 @@ def main():
     t = {"true": [], "vn-asset": [], "vn-cgi": [], "omega": []}
     if floor:
         t = {"true": [], "xapian-floor": [], "vn-asset": [], "vn-cgi": [], "omega": []}
+    vn2 = os.environ.get("VN_CGI2")
+    if vn2:
+        t["vn2-asset"] = []
+        t["vn-cgi2"] = []
     for q in queries:
         enc = urllib.parse.quote_plus(q)
         t["true"].append(run("/bin/true", "", False))
@@ -55,12 +61,17 @@ def main():
         t["vn-asset"].append(run(vn, "asset=vnsearch.css"))
         t["vn-cgi"].append(run(vn, f"q={enc}" + ("&format=json" if fmt == "json" else "")))
         t["omega"].append(run(omega, f"DB=default&P={enc}"))
+        if vn2:
+            t["vn2-asset"].append(run(vn2, "asset=vnsearch.css"))
+            t["vn-cgi2"].append(run(vn2, f"q={enc}" + ("&format=json" if fmt == "json" else "")))
     print(f"spawn_cpu: {len(queries)} queries, vnsearch.cgi answers {fmt}; CPU ms per process")
     print(f"{'':10} {'median':>7} {'mean':>7}")
     for k, v in t.items():
         print(f"{k:10} {statistics.median(v):7.2f} {statistics.mean(v):7.2f}")
     m = {k: statistics.mean(v) for k, v in t.items()}
     print(f"omega / vn-cgi CPU per request = {m['omega'] / m['vn-cgi']:.2f}x (requests/s ratio if CPU-bound)")
+    if vn2:
+        print(f"omega / vn-cgi2 CPU per request = {m['omega'] / m['vn-cgi2']:.2f}x")
 
 
 main()
