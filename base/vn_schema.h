@@ -31,7 +31,9 @@
  *                    articles whose file disappeared.
  * Title tokens go into key/X/T/B with wdf VN_TITLE_WDF per occurrence, body
  * tokens with wdf 1. Body positions start at (title token count +
- * VN_FIELD_GAP) so a phrase never spans title and body.
+ * VN_FIELD_GAP) so a phrase never spans title and body. A summary the body
+ * does not begin with is indexed like body text after it (positions from
+ * title + body token count + 2 * VN_FIELD_GAP).
  *
  * Values: see VN_SLOT_* below. Dates are "YYYYMMDD" (byte order = date
  * order); an article without a date has no date values.

@@ -4,6 +4,7 @@
  * keeps all its scratch memory in the builder and allocates nothing per
  * token once the buffers have grown.
  */
+#define _GNU_SOURCE   /* memmem */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -368,6 +369,14 @@ fail:
 	return rc;
 }
 
+static int summary_in_body(const vn_buf *summary, const vn_buf *body)
+{
+	size_t window = summary->len * 2 + 64;
+	if (window > body->len)
+		window = body->len;
+	return body->data && memmem(body->data, window, summary->data, summary->len) != NULL;
+}
+
 static int tokenize_field(vn__builder *b, tokctx *c, const vn_buf *s, uint32_t first, int title)
 {
 	c->title = title;
@@ -521,6 +530,12 @@ int vn__build_doc(vn__builder *b, const vn_article *a, const char *source_term, 
 		return rc;
 	uint32_t body_first = c.ntokens + VN_FIELD_GAP;
 	if ((rc = tokenize_field(b, &c, &b->body, body_first, 0)))
+		return rc;
+	/* a lead paragraph (sapo) exported apart from the body is searched like
+	 * body text, after it; one the body already begins with is not counted
+	 * twice */
+	if (b->summary.len && !summary_in_body(&b->summary, &b->body) &&
+	    (rc = tokenize_field(b, &c, &b->summary, c.ntokens + 2 * VN_FIELD_GAP, 0)))
 		return rc;
 	for (size_t i = 0; i < b->tt.nents; i++) {
 		const struct vn__term *e = &b->tt.ents[i];

@@ -443,6 +443,35 @@ static void test_short_legacy_title(void **state)
 	vn_db_free(db);
 }
 
+/* A summary exported apart from the body is searchable, after the body; a
+ * summary the body begins with is not counted twice. */
+static void test_summary_indexed(void **state)
+{
+	(void)state;
+	const char *path = db_path("summary");
+	vn_index *ix = open_index(path, 0);
+	vn_article a = article("sum-1", "Lễ khánh thành cầu", "Sáng nay, tỉnh tổ chức lễ khánh thành.");
+	a.summary = "Cầu Cẩm Nam nối đôi bờ sông Hoài.";
+	vn_article c = article("sum-2", "Tin khác", "Sông Hoài trong xanh. Du khách đông.");
+	c.summary = "Sông Hoài trong xanh.";
+	int res;
+	vn_error e = VN_ERROR_INIT;
+	assert_int_equal(vn_index_add(ix, &a, &res, &e), 0);
+	assert_int_equal(vn_index_add(ix, &c, &res, &e), 0);
+	assert_int_equal(vn_index_commit(ix, &e), 0);
+	vn_index_free(ix);
+	vn_db *db = open_db(path);
+	assert_int_equal(tf(db, "cam"), 1);
+	assert_int_equal(tf(db, "Xcẩm"), 1);
+	assert_int_equal(tf(db, "Bcam nam"), 1);
+	vn_docid d1 = docid_of(db, "Qsum-1"), d2 = docid_of(db, "Qsum-2");
+	/* title 4 tokens (1-4), body from 4 + 100 (8 tokens), summary from 12 + 200 */
+	assert_positions(db, d1, "cau", (const uint32_t[]){ 4, 212 }, 2);
+	assert_positions(db, d1, "cam", (const uint32_t[]){ 213 }, 1);
+	assert_positions(db, d2, "song", (const uint32_t[]){ 102 }, 1);
+	vn_db_free(db);
+}
+
 /* The two-thread run and the one-thread run write the same index. */
 typedef struct termlist {
 	vn_buf all;
@@ -508,6 +537,7 @@ int main(void)
 		cmocka_unit_test(test_lock_and_format),
 		cmocka_unit_test(test_stems_for_english),
 		cmocka_unit_test(test_short_legacy_title),
+		cmocka_unit_test(test_summary_indexed),
 		cmocka_unit_test(test_threads_agree),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
