@@ -699,7 +699,30 @@ typedef struct facts {
 	const char *og_title, *og_url, *canonical, *published, *vn_id, *lang, *meta_author,
 		*section, *description;
 	xmlNode *title_el, *first_h1, *first_article, *first_main, *body_el;
+	xmlNode *sapo_el;   /* the lead paragraph's element ("sapo", "summary", "lead") */
 } facts;
+
+/* The lead paragraph (sapo) that many portals print apart from the body. */
+static int sapo_class(const xmlNode *n)
+{
+	const char *vals[2] = { attr(n, "class"), attr(n, "id") };
+	for (int v = 0; v < 2; v++)
+		if (vals[v] && (strcasestr(vals[v], "sapo") || strcasestr(vals[v], "tomtat") ||
+				strcasestr(vals[v], "tom-tat") || strcasestr(vals[v], "summary")))
+			return 1;
+	return has_class(n, "lead");
+}
+
+/* In a menu, a list of other news (li, a) or other furniture: a "summary"
+ * there belongs to another article. */
+static int in_page_furniture(const xmlNode *n)
+{
+	for (const xmlNode *a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+		if (junk_of(a) || !strcasecmp((const char *)a->name, "li") ||
+		    !strcasecmp((const char *)a->name, "a"))
+			return 1;
+	return 0;
+}
 
 static void collect_facts(facts *f, xmlNode *root)
 {
@@ -754,6 +777,9 @@ static void collect_facts(facts *f, xmlNode *root)
 		} else if (!strcasecmp(name, "body")) {
 			if (!f->body_el)
 				f->body_el = n;
+		} else if (!f->sapo_el && n->children && strcasecmp(name, "meta") && sapo_class(n) &&
+			   !in_page_furniture(n)) {
+			f->sapo_el = n;
 		}
 	}
 }
@@ -1228,6 +1254,28 @@ int vn_article__html_text(const char *s, size_t n, int one_line, char **out, siz
 	return rc;
 }
 
+/* The date, by-line or view counter that an article element holds above
+ * or below its text ("Đăng ngày 20/02/2024 bởi Admin") is not body. */
+static void drop_meta_paragraphs(vn_buf *b)
+{
+	for (int k = 0; k < 3 && b->len; k++) {
+		const char *nl = memchr(b->data, '\n', b->len);
+		size_t n = nl ? (size_t)(nl - b->data) : b->len;
+		if (!nl || !vn_article__meta_line(b->data, n))
+			break;
+		memmove(b->data, nl + 1, b->len - n - 1);
+		b->len -= n + 1;
+		b->data[b->len] = '\0';
+	}
+	while (b->len && b->data[b->len - 1] == '\n')
+		b->data[--b->len] = '\0';
+	const char *last = b->data ? memrchr(b->data, '\n', b->len) : NULL;
+	if (last && vn_article__meta_line(last + 1, b->len - (size_t)(last + 1 - b->data))) {
+		b->len = (size_t)(last - b->data);
+		b->data[b->len] = '\0';
+	}
+}
+
 int vn_article__parse_html(vn_article__doc *d, const char *buf, size_t n,
 			   const vn_article__html_config *cfg, const char *dir_name, vn_error *err)
 {
@@ -1340,6 +1388,13 @@ int vn_article__parse_html(vn_article__doc *d, const char *buf, size_t n,
 	xmlNode *sum_el = field_element(site, deflt, K_SUMMARY, scope);
 	if (sum_el)
 		store(&d->summary, one_line_text(sum_el, &rc), &rc);
+	if (!d->summary && f.sapo_el) {
+		store(&d->summary, one_line_text(f.sapo_el, &rc), &rc);
+		if (d->summary && !*d->summary) {
+			free(d->summary);
+			d->summary = NULL;
+		}
+	}
 	if (!d->summary && f.description)
 		store(&d->summary, trimmed_dup(f.description, &rc), &rc);
 
@@ -1430,6 +1485,8 @@ int vn_article__parse_html(vn_article__doc *d, const char *buf, size_t n,
 	}
 	if (body.rc)
 		rc = VN_ENOMEM;
+	if (rc == 0)
+		drop_meta_paragraphs(&body.out);
 	if (rc == 0 && body.out.len) {
 		d->body = vn_buf_detach(&body.out, &d->body_len);
 		if (!d->body)

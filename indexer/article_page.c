@@ -372,6 +372,16 @@ static int meta_segment(const char *s, size_t n, page_meta *m)
 			m->fields++;
 			return 1;
 		}
+	/* "bởi Admin", "by Admin": the rest of "Đăng ngày 20/02/2024 bởi Admin" */
+	if ((k = label_at(s, n, "bởi")) > 0 || ((k = label_at(s, n, "by")) > 0 && s[0] == 'b')) {
+		size_t v = skip_spaces(s, n, k);
+		if (v > k && v < n && n - v <= 48) {
+			if (m->author.n == 0)
+				m->author = (line){ s + v, n - v };
+			m->fields++;
+			return 1;
+		}
+	}
 	for (size_t i = 0; i < sizeof info_labels / sizeof info_labels[0]; i++)
 		if (label_colon(s, n, info_labels[i]) > 0) {
 			m->infos++;
@@ -429,6 +439,8 @@ static int is_meta_line_of(const line *l, page_meta *m, int info_only_ok)
 			sep = 3;
 		else if (l->n - i >= 2 && memcmp(l->s + i, "\xC2\xB7", 2) == 0)
 			sep = 2;
+		else if (l->n - i > 6 && memcmp(l->s + i, " b\xE1\xBB\x9Fi ", 6) == 0)   /* " bởi " */
+			sep = 1;   /* the segment after keeps "bởi" */
 		if (!sep) {
 			i++;
 			continue;
@@ -447,6 +459,14 @@ static int is_meta_line_of(const line *l, page_meta *m, int info_only_ok)
 static int is_meta_line(const line *l, page_meta *m)
 {
 	return is_meta_line_of(l, m, 0);
+}
+
+int vn_article__meta_line(const char *s, size_t n)
+{
+	line l = { s, n };
+	vn_article__trim(&l.s, &l.n);
+	page_meta m = { .dstate = DATE_NONE };
+	return is_meta_line_of(&l, &m, 1);
 }
 
 /* Menu items and breadcrumbs a scraper catches above the title. */

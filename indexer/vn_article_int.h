@@ -39,6 +39,12 @@ typedef struct vn_article__doc {
 
 void vn_article__doc_free(vn_article__doc *d);
 
+/* 1 when s[0..n) is a line of article metadata rather than text: every
+ * part of it (split at '|', '•', '·') a labelled field or a bare date and
+ * time ("Ngày đăng: 05/06/2024 | Lượt xem: 120", "Thứ Ba, 21/03/2023
+ * 08:30", "Đăng ngày 20/02/2024 bởi Admin", "Tác giả: Võ Còn"). */
+int vn_article__meta_line(const char *s, size_t n);
+
 /* Scraped portal page (the form of shared/seed-article.txt). Returns 0 with
  * d filled, VN_EINVAL when no title or no body is found (err says which),
  * VN_ENOMEM. */

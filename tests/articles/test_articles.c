@@ -1086,6 +1086,33 @@ static void test_html_defaults(void **state)
 	vn_article__doc_free(&d);
 }
 
+/* The lead paragraph printed apart from the body (class sapo) is the
+ * summary, not another article's summary in a list; the date and by-line
+ * at the top of the article element are not body. */
+static void test_html_sapo_and_meta(void **state)
+{
+	(void)state;
+	const char *page =
+		"<html><head><title>Cổng thông tin điện tử huyện</title></head><body>"
+		"<div class='menu'><a href='/'>TRANG CHỦ</a></div>"
+		"<ul class='hot'><li><p class='summary'>Tóm tắt của một tin khác.</p></li></ul>"
+		"<article><h1>Huyện triển khai chuyển đổi số năm 2024</h1>"
+		"<div class='entry-meta'>Đăng ngày 15/01/2024 bởi Admin</div>"
+		"<div class='sapo'>Ngày 12/1, UBND huyện tổ chức hội nghị.</div>"
+		"<div class='content'><p>Năm 2024 huyện phấn đấu 80% hồ sơ trực tuyến.</p>"
+		"<p>Các xã thành lập tổ công nghệ số.</p><p>Lượt xem: 12</p></div></article>"
+		"</body></html>";
+	vn_article__doc d;
+	parse_html_ok(page, NULL, NULL, &d);
+	assert_string_equal(d.title, "Huyện triển khai chuyển đổi số năm 2024");
+	assert_string_equal(d.date, "2024-01-15");
+	assert_string_equal(d.summary, "Ngày 12/1, UBND huyện tổ chức hội nghị.");
+	assert_string_equal(d.body, "Ngày 12/1, UBND huyện tổ chức hội nghị.\n"
+				    "Năm 2024 huyện phấn đấu 80% hồ sơ trực tuyến.\n"
+				    "Các xã thành lập tổ công nghệ số.");
+	vn_article__doc_free(&d);
+}
+
 /* Portals' own layouts without selectors: the article's heading is found
  * beside a <title> that names only the portal, a logo h1 (in <header>, a
  * link home, or class logo) and other news' titles (links). */
@@ -1456,6 +1483,7 @@ int main(void)
 		cmocka_unit_test(test_legacy_encodings),
 		cmocka_unit_test(test_html_defaults),
 		cmocka_unit_test(test_html_title_heading),
+		cmocka_unit_test(test_html_sapo_and_meta),
 		cmocka_unit_test(test_html_failures),
 		cmocka_unit_test(test_html_config),
 		cmocka_unit_test(test_sample_corpus),
