@@ -107,6 +107,7 @@ printf '%s\n' '#include <unistd.h>' \
   '  return write(1, r, sizeof r - 1) < 0; }' >"$work/noop.c"
 cc -O2 -static "$work/noop.c" -o "$work/noop.cgi" 2>/dev/null || cc -O2 "$work/noop.c" -o "$work/noop.cgi"
 port=$(vn_free_port)
+alias2=; [ -n "$cgi2" ] && alias2=", \"/vnsearch2.cgi\" => \"$cgi2\""
 cat >"$work/lighttpd.conf" <<CONF
 server.modules = ("mod_alias", "mod_setenv", "mod_cgi", "mod_fastcgi")
 server.bind = "127.0.0.1"
@@ -115,7 +116,7 @@ server.document-root = "$work/www"
 server.errorlog = "$work/error.log"
 server.max-connections = 256
 alias.url = ( "/vnsearch.cgi" => "$bin/vnsearch.cgi", "/omega.cgi" => "$work/omega.cgi",
-               "/noop.cgi" => "$work/noop.cgi"${cgi2:+, "/vnsearch2.cgi" => "$cgi2"} )
+               "/noop.cgi" => "$work/noop.cgi"$alias2 )
 cgi.assign = ( ".cgi" => "" )
 setenv.add-environment = ( "VNSEARCH_CONFIG" => "$work/vnsearch.conf",
                            "OMEGA_CONFIG_FILE" => "$work/omega.conf" )
