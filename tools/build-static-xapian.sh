@@ -49,7 +49,7 @@ cd "$work/build-$upstream"
 # -O2 as Debian's own build; no -g (the archive stays small); objects are
 # position-independent by the compiler's default, so the library links into
 # PIE and non-PIE programs alike.
-if [ ! -f Makefile ]; then
+if [ ! -f Makefile ] || ! grep -qx "prefix = $prefix" Makefile; then
   nice -n 10 "$src/configure" --prefix="$prefix" --enable-static --disable-shared \
     --disable-backend-chert --disable-backend-remote --disable-documentation \
     CFLAGS=-O2 CXXFLAGS=-O2 >configure.log
