@@ -188,18 +188,19 @@ static int correct(vn_db *db, const char *key, const char *left, const char *rig
 	return 1;
 }
 
-/* The unmarked word i of a query typed with accents, accented from a pair
- * with a marked neighbour when the index's usual form of the pair has that
- * neighbour exactly as typed ("Hồ Chi Minh" → "chí" beside "Hồ"). */
-static void accent_beside_marked(vn_db *db, vn_buf *tmp, sctx *c, size_t i)
+/* Word i's form in the index's usual form of a pair with a neighbour, when
+ * that form has the neighbour exactly as typed ("Hồ Chi Minh": "chí" beside
+ * "Hồ"); the first such pair decides, also when it keeps word i as typed.
+ * marked_only: only beside a word typed with marks. 1 with the form in out. */
+static int form_beside(vn_db *db, vn_buf *tmp, const sctx *c, size_t i, int marked_only, char *out,
+		       size_t cap)
 {
-	sword *a = &c->w[i];
+	const sword *a = &c->w[i];
 	for (int side = 0; side < 2; side++) {
-		size_t j = side == 0 ? i - 1 : i + 1;
 		if ((side == 0 && i == 0) || (side == 1 && i + 1 >= c->n))
 			continue;
-		const sword *b = &c->w[j];
-		if (!(b->flags & VN_TOK_MARKED) || (b->flags & VN_TOK_NUMBER))
+		const sword *b = &c->w[side == 0 ? i - 1 : i + 1];
+		if ((b->flags & VN_TOK_NUMBER) || (marked_only && !(b->flags & VN_TOK_MARKED)))
 			continue;
 		char key[160], form[160];
 		const sword *l = side == 0 ? b : a, *r = side == 0 ? a : b;
@@ -211,47 +212,31 @@ static void accent_beside_marked(vn_db *db, vn_buf *tmp, sctx *c, size_t i)
 			continue;
 		*sp = 0;
 		const char *mine = side == 0 ? sp + 1 : form, *theirs = side == 0 ? form : sp + 1;
-		if (strcmp(theirs, b->exact) == 0 && strlen(mine) < sizeof a->choice) {
-			memcpy(a->choice, mine, strlen(mine) + 1);
-			return;
+		if (strcmp(theirs, b->exact) == 0 && strlen(mine) < cap) {
+			memcpy(out, mine, strlen(mine) + 1);
+			return 1;
 		}
 	}
+	return 0;
+}
+
+/* The unmarked word i of a query typed with accents, accented only from a
+ * pair with a marked neighbour typed as the index usually has it. */
+static void accent_beside_marked(vn_db *db, vn_buf *tmp, sctx *c, size_t i)
+{
+	form_beside(db, tmp, c, i, 1, c->w[i].choice, sizeof c->w[i].choice);
 }
 
 /* A word typed with the wrong marks ("phát triễn"): its exact form is
- * never in the index while another form of its key is.
- * The form comes from a pair with a neighbour when the index has one whose
- * other half is that neighbour as typed, else from the syllable's own usual
- * form. */
+ * never in the index while another form of its key is. The form comes from
+ * a pair with a neighbour, else from the syllable's own usual form. */
 static void fix_mismarked(vn_db *db, vn_buf *tmp, sctx *c, size_t i)
 {
 	sword *a = &c->w[i];
-	uint32_t typed = tf_of(db, VN_PREFIX_EXACT, a->exact);
-	if (typed > 0)
+	if (tf_of(db, VN_PREFIX_EXACT, a->exact) > 0 ||
+	    form_beside(db, tmp, c, i, 0, a->choice, sizeof a->choice))
 		return;
 	char form[160];
-	for (int side = 0; side < 2; side++) {
-		if ((side == 0 && i == 0) || (side == 1 && i + 1 >= c->n))
-			continue;
-		const sword *b = &c->w[side == 0 ? i - 1 : i + 1];
-		if (b->flags & VN_TOK_NUMBER)
-			continue;
-		char key[160];
-		const sword *l = side == 0 ? b : a, *r = side == 0 ? a : b;
-		if (snprintf(key, sizeof key, "%s %s", l->key, r->key) >= (int)sizeof key ||
-		    !top_form(db, tmp, key, BIGRAM_MIN, 0.4, form, sizeof form))
-			continue;
-		char *sp = strchr(form, ' ');
-		if (!sp)
-			continue;
-		*sp = 0;
-		const char *mine = side == 0 ? sp + 1 : form, *theirs = side == 0 ? form : sp + 1;
-		if (strcmp(theirs, b->exact) == 0 && strcmp(mine, a->exact) != 0 &&
-		    strlen(mine) < sizeof a->choice) {
-			memcpy(a->choice, mine, strlen(mine) + 1);
-			return;
-		}
-	}
 	if (top_form(db, tmp, a->key, SYLLABLE_MIN, 0.5, form, sizeof form) && strcmp(form, a->exact) != 0 &&
 	    strlen(form) < sizeof a->choice)
 		memcpy(a->choice, form, strlen(form) + 1);
