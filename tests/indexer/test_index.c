@@ -88,6 +88,19 @@ static vn_db *open_db(const char *path)
 	return db;
 }
 
+/* A new index at path holding the n articles, committed. */
+static void index_articles(const char *path, const vn_article *v, size_t n)
+{
+	vn_index *ix = open_index(path, 0);
+	int res;
+	vn_error e = VN_ERROR_INIT;
+	for (size_t i = 0; i < n; i++)
+		if (vn_index_add(ix, &v[i], &res, &e))
+			fail_msg("vn_index_add %s: %s", v[i].id, e.msg);
+	assert_int_equal(vn_index_commit(ix, &e), 0);
+	vn_index_free(ix);
+}
+
 static uint32_t tf(vn_db *db, const char *term)
 {
 	uint32_t n = 0;
@@ -422,18 +435,11 @@ static void test_short_legacy_title(void **state)
 {
 	(void)state;
 	const char *path = db_path("legacy");
-	vn_index *ix = open_index(path, 0);
 	/* TCVN3 of "Uỷ ban nhân dân phường tổ chức hội nghị triển khai kế
 	 * hoạch năm 2023." */
 	const char *body = "Uû ban nh©n d©n ph\xc2\xad" "êng tæ chøc héi nghÞ triÓn khai kÕ ho¹ch n¨m 2023.";
-	vn_article a = article("moj-1", "ViÖt Nam", body);
-	vn_article c = article("moj-2", "Cà Mau", body);
-	int res;
-	vn_error e = VN_ERROR_INIT;
-	assert_int_equal(vn_index_add(ix, &a, &res, &e), 0);
-	assert_int_equal(vn_index_add(ix, &c, &res, &e), 0);
-	assert_int_equal(vn_index_commit(ix, &e), 0);
-	vn_index_free(ix);
+	vn_article v[2] = { article("moj-1", "ViÖt Nam", body), article("moj-2", "Cà Mau", body) };
+	index_articles(path, v, 2);
 	vn_db *db = open_db(path);
 	assert_int_equal(tf(db, "Sviet"), 1);  /* title key of "Việt" */
 	assert_int_equal(tf(db, "Xviệt"), 1);
@@ -449,17 +455,11 @@ static void test_summary_indexed(void **state)
 {
 	(void)state;
 	const char *path = db_path("summary");
-	vn_index *ix = open_index(path, 0);
-	vn_article a = article("sum-1", "Lễ khánh thành cầu", "Sáng nay, tỉnh tổ chức lễ khánh thành.");
-	a.summary = "Cầu Cẩm Nam nối đôi bờ sông Hoài.";
-	vn_article c = article("sum-2", "Tin khác", "Sông Hoài trong xanh. Du khách đông.");
-	c.summary = "Sông Hoài trong xanh.";
-	int res;
-	vn_error e = VN_ERROR_INIT;
-	assert_int_equal(vn_index_add(ix, &a, &res, &e), 0);
-	assert_int_equal(vn_index_add(ix, &c, &res, &e), 0);
-	assert_int_equal(vn_index_commit(ix, &e), 0);
-	vn_index_free(ix);
+	vn_article v[2] = { article("sum-1", "Lễ khánh thành cầu", "Sáng nay, tỉnh tổ chức lễ khánh thành."),
+			    article("sum-2", "Tin khác", "Sông Hoài trong xanh. Du khách đông.") };
+	v[0].summary = "Cầu Cẩm Nam nối đôi bờ sông Hoài.";
+	v[1].summary = "Sông Hoài trong xanh.";
+	index_articles(path, v, 2);
 	vn_db *db = open_db(path);
 	assert_int_equal(tf(db, "cam"), 1);
 	assert_int_equal(tf(db, "Xcẩm"), 1);
