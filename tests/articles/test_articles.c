@@ -284,6 +284,39 @@ static void test_jsonl_html_markup(void **state)
 	recs_free(&rs);
 }
 
+/* Dates as CMS exports write them: Unix time (seconds or milliseconds,
+ * read as the day in Vietnam, UTC+7), other field names. */
+static void test_jsonl_date_forms(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *line, *date;
+	} cases[] = {
+		{ "{\"id\": \"e1\", \"title\": \"T\", \"body\": \"B\", \"date\": 1679385600}", "2023-03-21" },
+		/* 23:59:59 and 00:00:00 in Vietnam */
+		{ "{\"id\": \"e2\", \"title\": \"T\", \"body\": \"B\", \"date\": 1679417999}", "2023-03-21" },
+		{ "{\"id\": \"e3\", \"title\": \"T\", \"body\": \"B\", \"date\": 1679418000}", "2023-03-22" },
+		{ "{\"id\": \"e4\", \"title\": \"T\", \"body\": \"B\", \"date\": 1709251200000}", "2024-03-01" },
+		{ "{\"id\": \"e5\", \"title\": \"T\", \"body\": \"B\", \"date\": 12}", NULL },
+		{ "{\"id\": \"e6\", \"title\": \"T\", \"body\": \"B\", \"published_at\": \"2024-01-02T08:00:00+07:00\"}",
+		  "2024-01-02" },
+		{ "{\"id\": \"e7\", \"title\": \"T\", \"body\": \"B\", \"ngay_dang\": \"05/06/2024\"}", "2024-06-05" },
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		recs rs;
+		read_mem(VN_ARTICLE_FMT_JSONL, cases[c].line, strlen(cases[c].line), &rs);
+		assert_int_equal(rs.n, 1);
+		assert_int_equal(rs.v[0].status, VN_ARTICLE_OK);
+		if (cases[c].date)
+			assert_string_equal(rs.v[0].date, cases[c].date);
+		else {
+			assert_null(rs.v[0].date);
+			assert_non_null(rs.v[0].warning);
+		}
+		recs_free(&rs);
+	}
+}
+
 static void test_jsonl_fields(void **state)
 {
 	(void)state;
@@ -1463,6 +1496,7 @@ int main(void)
 		cmocka_unit_test(test_parse_date_table),
 		cmocka_unit_test(test_find_date),
 		cmocka_unit_test(test_jsonl_fields),
+		cmocka_unit_test(test_jsonl_date_forms),
 		cmocka_unit_test(test_jsonl_html_markup),
 		cmocka_unit_test(test_jsonl_malformed_line_in_middle),
 		cmocka_unit_test(test_jsonl_missing_fields),
