@@ -12,12 +12,15 @@
 
 #include "vn_query.h"
 #include "vn_query_int.h"
+#include "vn_repair.h"
 #include "vn_text.h"
 
 /* Bodies are long; the window is looked for in the first part only, which
  * bounds the work per hit. */
 #define SNIPPET_SCAN_BYTES (64u * 1024u)
 #define SNIPPET_MAX_MATCHES 512
+
+int vq_snippet_whole = 0;
 
 typedef struct match {
 	uint32_t off, len, ord;
@@ -38,6 +41,8 @@ typedef struct mctx {
 	 * no later window can hold more, so the rest need not be tokenized */
 	size_t window;      /* 0 = scan everything */
 	uint32_t last[64];  /* offset + 1 of each word's latest match */
+	size_t base;        /* offset in the text of the piece being tokenized */
+	uint64_t bits[4];   /* fold_bit of every key (scan_pieces) */
 } mctx;
 
 static int eq(const char *a, size_t al, const char *b)
@@ -81,13 +86,14 @@ static int on_token(const vn_token *t, void *payload)
 			c->m = nm;
 			c->cap = nc;
 		}
-		c->m[c->n++] = (match){ (uint32_t)t->offset, (uint32_t)t->length, ord, (uint16_t)i, strength };
+		size_t off = c->base + t->offset;
+		c->m[c->n++] = (match){ (uint32_t)off, (uint32_t)t->length, ord, (uint16_t)i, strength };
 		if (c->window && c->nwords <= 64 && (!w->marked || strength == 3)) {
 			/* a word typed with accents counts in its exact form only,
 			 * the form the window choice prefers */
-			c->last[i] = (uint32_t)t->offset + 1;
+			c->last[i] = (uint32_t)off + 1;
 			size_t k = 0;
-			while (k < c->nwords && c->last[k] && c->last[k] + c->window > t->offset + 1)
+			while (k < c->nwords && c->last[k] && c->last[k] + c->window > off + 1)
 				k++;
 			if (k == c->nwords)
 				return 1;
@@ -95,6 +101,282 @@ static int on_token(const vn_token *t, void *payload)
 		break;
 	}
 	return 0;
+}
+
+/* ---- skipping text no query word can stand in --------------------------------
+ * Tokenizing a body costs a few hundred instructions a token, and few of its
+ * tokens are query words. A cheap pass over the bytes finds the stretches
+ * of text that may hold one, and only those go through the text core;
+ * every match comes out as a full tokenization gives it (tests/query).
+ *
+ * Why that holds: text split at ASCII whitespace (not followed by what
+ * may join it, a combining mark) tokenizes piece by piece as it
+ * does whole: no token spans the whitespace, and what the scanner carries
+ * over it (sentence flags, positions) is not used here. A legacy-encoding
+ * repair decides for the whole text, so pieces are used only when the
+ * repair's byte pre-check finds nothing suspicious in the text: then it
+ * finds nothing in any piece either. A token's key folds each character
+ * on its own: ASCII letters to lower case, Vietnamese vowels to their
+ * base letter, đ to d, Vietnamese combining marks after a letter to
+ * nothing. A piece made only of such characters, ASCII and a few
+ * punctuation marks is folded here the same way ("skeleton"), and it can
+ * hold a query word only when one of its words equals a query key; a piece
+ * with any other character is always tokenized. Matches are numbered by
+ * token (adjacent query words); a skipped stretch holding a word adds one
+ * to the count, which is all adjacency needs. */
+
+enum { VC_OTHER = 0, VC_BREAK = 1, VC_MARK = 2 }; /* else a base letter 'a'..'z' */
+
+/* U+0080..U+033F (two-byte UTF-8): Vietnamese letters, combining marks
+ * and the no-break space. */
+static const uint8_t vi_cp2[0x340 - 0x80] = {
+	[0xA0 - 0x80] = VC_BREAK,
+	[0xC0 - 0x80] = 'a', [0xC1 - 0x80] = 'a', [0xC2 - 0x80] = 'a', [0xC3 - 0x80] = 'a',
+	[0xE0 - 0x80] = 'a', [0xE1 - 0x80] = 'a', [0xE2 - 0x80] = 'a', [0xE3 - 0x80] = 'a',
+	[0x102 - 0x80] = 'a', [0x103 - 0x80] = 'a',
+	[0xC8 - 0x80] = 'e', [0xC9 - 0x80] = 'e', [0xCA - 0x80] = 'e',
+	[0xE8 - 0x80] = 'e', [0xE9 - 0x80] = 'e', [0xEA - 0x80] = 'e',
+	[0xCC - 0x80] = 'i', [0xCD - 0x80] = 'i', [0xEC - 0x80] = 'i', [0xED - 0x80] = 'i',
+	[0x128 - 0x80] = 'i', [0x129 - 0x80] = 'i',
+	[0xD2 - 0x80] = 'o', [0xD3 - 0x80] = 'o', [0xD4 - 0x80] = 'o', [0xD5 - 0x80] = 'o',
+	[0xF2 - 0x80] = 'o', [0xF3 - 0x80] = 'o', [0xF4 - 0x80] = 'o', [0xF5 - 0x80] = 'o',
+	[0x1A0 - 0x80] = 'o', [0x1A1 - 0x80] = 'o',
+	[0xD9 - 0x80] = 'u', [0xDA - 0x80] = 'u', [0xF9 - 0x80] = 'u', [0xFA - 0x80] = 'u',
+	[0x168 - 0x80] = 'u', [0x169 - 0x80] = 'u', [0x1AF - 0x80] = 'u', [0x1B0 - 0x80] = 'u',
+	[0xDD - 0x80] = 'y', [0xFD - 0x80] = 'y',
+	[0x110 - 0x80] = 'd', [0x111 - 0x80] = 'd',
+	[0x300 - 0x80] = VC_MARK, [0x301 - 0x80] = VC_MARK, [0x302 - 0x80] = VC_MARK,
+	[0x303 - 0x80] = VC_MARK, [0x306 - 0x80] = VC_MARK, [0x309 - 0x80] = VC_MARK,
+	[0x31B - 0x80] = VC_MARK, [0x323 - 0x80] = VC_MARK,
+};
+
+/* U+1EA0..U+1EF9, Latin Extended Additional's Vietnamese vowels. */
+static const uint8_t vi_cp3[0x1EFA - 0x1EA0] = {
+	[0x1EA0 - 0x1EA0 ... 0x1EB7 - 0x1EA0] = 'a', [0x1EB8 - 0x1EA0 ... 0x1EC7 - 0x1EA0] = 'e',
+	[0x1EC8 - 0x1EA0 ... 0x1ECB - 0x1EA0] = 'i', [0x1ECC - 0x1EA0 ... 0x1EE3 - 0x1EA0] = 'o',
+	[0x1EE4 - 0x1EA0 ... 0x1EF1 - 0x1EA0] = 'u', [0x1EF2 - 0x1EA0 ... 0x1EF9 - 0x1EA0] = 'y',
+};
+
+/* The class of the UTF-8 character at p (lead byte >= 0x80, avail bytes
+ * there): a base letter, VC_BREAK (a separator), VC_MARK (a Vietnamese
+ * combining mark) or VC_OTHER; *len gets its length. */
+static inline unsigned vi_char(const unsigned char *p, size_t avail, size_t *len)
+{
+	unsigned b0 = p[0];
+	if (b0 - 0xC2u <= 0xCCu - 0xC2u) {
+		if (avail < 2 || (p[1] & 0xC0) != 0x80)
+			return VC_OTHER;
+		*len = 2;
+		return vi_cp2[(((b0 & 0x1Fu) << 6) | (p[1] & 0x3Fu)) - 0x80];
+	}
+	if ((b0 == 0xE1 || b0 == 0xE2) && avail >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+		*len = 3;
+		unsigned cp = ((b0 & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+		if (cp - 0x1EA0u < sizeof vi_cp3)
+			return vi_cp3[cp - 0x1EA0u];
+		switch (cp) {
+		case 0x2013: case 0x2014: case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x2026:
+			return VC_BREAK;
+		default:
+			return VC_OTHER;
+		}
+	}
+	return VC_OTHER;
+}
+
+static inline int is_ws(unsigned b)
+{
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+}
+
+/* Does a word of the piece u[ps..pe) fold to a query key? 1 also when
+ * it holds a character this fold does not know. */
+static int piece_hit(const mctx *c, const unsigned char *u, size_t ps, size_t pe)
+{
+	char w[64];
+	size_t wl = 0, cells = 0;
+	int letter = 0, digit = 0;
+	for (size_t i = ps;; ) {
+		unsigned b = i < pe ? u[i] : ' ', k;
+		size_t len = 1;
+		if (b < 0x80) {
+			if ((b | 0x20u) - 'a' < 26u)
+				k = b | 0x20u;
+			else if (b - '0' < 10u)
+				k = b;
+			else if ((b == '.' || b == ',') && digit && i + 1 < pe && u[i + 1] - (unsigned)'0' < 10u)
+				k = b; /* inside a number: 1.234, 3,5 */
+			else
+				k = VC_BREAK;
+		} else {
+			k = vi_char(u + i, pe - i, &len);
+			if (k == VC_MARK && letter) {
+				cells++;
+				i += len;
+				continue;
+			}
+			if (k == VC_MARK || k == VC_OTHER)
+				return 1;
+		}
+		if (k > VC_MARK) {
+			if (wl < sizeof w)
+				w[wl] = (char)k;
+			wl++;
+			cells++;
+			letter = k >= 'a';
+			digit = k <= '9';
+			i += len;
+			continue;
+		}
+		if (wl) {
+			/* a word longer than the text core's longest is cut there */
+			if (cells > sizeof w)
+				return 1;
+			for (size_t q = 0; q < c->nwords; q++)
+				if (c->klen[q] == wl && memcmp(c->words[q].key, w, wl) == 0)
+					return 1;
+		}
+		wl = cells = 0;
+		letter = digit = 0;
+		if (i >= pe)
+			return 0;
+		i += len;
+	}
+}
+
+/* A bit per (first letter, last letter, length) of a folded word. */
+static inline unsigned fold_bit(unsigned first, unsigned last, size_t len)
+{
+	return (first * 31u + last * 7u + (unsigned)len * 131u) & 255u;
+}
+
+static int on_piece(mctx *c, vn_text *t, const char *s, size_t from, size_t to)
+{
+	c->base = from;
+	return vn_text_tokenize(t, s + from, to - from, 0, on_token, c);
+}
+
+/* Byte classes of scan_pieces: ASCII letters and digits fold to
+ * themselves (lower case), lead bytes start a character to look up. */
+enum { BC_PUNCT = 0, BC_ALNUM, BC_CONT, BC_LEAD, BC_WS };
+static const uint8_t byte_class[256] = {
+	['0' ... '9'] = BC_ALNUM, ['A' ... 'Z'] = BC_ALNUM, ['a' ... 'z'] = BC_ALNUM,
+	[0x80 ... 0xBF] = BC_CONT, [0xC0 ... 0xFF] = BC_LEAD,
+	[' '] = BC_WS, ['\t'] = BC_WS, ['\n'] = BC_WS, ['\r'] = BC_WS,
+};
+
+/* The tokens of s[0..n) that may match, tokenized in stretches of pieces
+ * (text between whitespace) that may hold a query word. A piece that is
+ * one word of letters (most are) is judged by its first and last letters
+ * and length folded; one with punctuation inside by folding its words. */
+static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, ps = 0, rs = 0, re = 0, nl = 0;
+	unsigned first = 0, last = 0;
+	int open = 0, closed = 0, cand = 0, multi = 0, letter = 0, rc;
+	for (;;) {
+		unsigned b = i < n ? u[i] : ' ', k;
+		switch (byte_class[b]) {
+		case BC_ALNUM: {
+			/* a run of ASCII letters and digits: only its ends matter */
+			size_t j = i + 1;
+			while (j < n && byte_class[u[j]] == BC_ALNUM)
+				j++;
+			if (!nl)
+				first = b - 'A' < 26u ? b | 0x20u : b;
+			b = u[j - 1];
+			last = b - 'A' < 26u ? b | 0x20u : b;
+			letter = last >= 'a';
+			nl += j - i;
+			i = j;
+			continue;
+		}
+		case BC_LEAD: {
+			size_t len = 1;
+			k = vi_char(u + i, n - i, &len);
+			i += len;
+			if (k > VC_MARK) {
+				letter = 1;
+				break;
+			}
+			if (k == VC_MARK && letter)
+				continue; /* joins the letter before, adds nothing to the key */
+			if (k == VC_BREAK) {
+				multi = 1;
+				letter = 0;
+			} else {
+				cand = 1;
+			}
+			continue;
+		}
+		case BC_PUNCT:
+			multi = 1; /* several words, or a number's inner . , */
+			letter = 0;
+			i++;
+			continue;
+		case BC_CONT:
+			cand = 1; /* a stray byte: the text core makes it U+FFFD */
+			i++;
+			continue;
+		default: {
+			/* whitespace or the end: the piece u[ps..i) ends here unless
+			 * what follows may join the whitespace (a combining mark of
+			 * any script; only Vietnamese letters are known not to) */
+			size_t q = i < n ? i + 1 : n, len;
+			while (q < n && is_ws(u[q]))
+				q++;
+			if (q < n && u[q] >= 0xCC && vi_char(u + q, n - q, &len) <= VC_MARK) {
+				multi = 1;
+				letter = 0;
+				i = q;
+				continue;
+			}
+			if (!cand && nl) {
+				if (multi || nl > 64)
+					cand = piece_hit(c, u, ps, i);
+				else if (c->bits[fold_bit(first, last, nl) >> 6] >> (fold_bit(first, last, nl) & 63) & 1)
+					cand = piece_hit(c, u, ps, i);
+			}
+			if (cand) {
+				if (!open) {
+					c->ord += closed; /* a word between: the matches around it are not adjacent */
+					rs = ps;
+					open = 1;
+				}
+				re = i;
+			} else if (open && nl) {
+				if ((rc = on_piece(c, t, s, rs, re)) != 0)
+					return rc;
+				open = 0;
+				closed = 1;
+			}
+			if (q >= n)
+				return open ? on_piece(c, t, s, rs, re) : 0;
+			cand = multi = letter = 0;
+			nl = 0;
+			ps = i = q;
+			continue;
+		}
+		}
+		if (!nl)
+			first = k;
+		last = k;
+		nl++;
+	}
+}
+
+/* Below this many bytes the whole text is tokenized (a title). */
+#define PIECES_MIN_BYTES 256
+
+static int pieces_apply(const mctx *c, const char *s, size_t n)
+{
+	if (n < PIECES_MIN_BYTES || c->nwords > 64 || vq_snippet_whole)
+		return 0;
+	for (size_t i = 0; i < c->nwords; i++)
+		if (c->klen[i] == 0)
+			return 0;
+	return !vn__repair_suspicious(s, n);
 }
 
 /* A word typed with accents marks only its best form present in the text:
@@ -124,11 +406,17 @@ static int find(vn_text *t, const char *s, size_t n, const vq_qword *words, size
 	c->window = window;
 	for (size_t i = 0; i < nwords && i < 64; i++)
 		c->klen[i] = (uint32_t)strlen(words[i].key);
-	for (size_t i = 0; i < nwords; i++)
-		c->sig |= key_sig(words[i].key, strlen(words[i].key));
+	for (size_t i = 0; i < nwords; i++) {
+		size_t kl = strlen(words[i].key);
+		c->sig |= key_sig(words[i].key, kl);
+		if (kl) {
+			unsigned bit = fold_bit((unsigned char)words[i].key[0], (unsigned char)words[i].key[kl - 1], kl);
+			c->bits[bit >> 6] |= 1ull << (bit & 63);
+		}
+	}
 	if (nwords == 0 || n == 0)
 		return 0;
-	int rc = vn_text_tokenize(t, s, n, 0, on_token, c);
+	int rc = pieces_apply(c, s, n) ? scan_pieces(t, s, n, c) : vn_text_tokenize(t, s, n, 0, on_token, c);
 	if (c->rc)
 		return c->rc;
 	if (rc < 0)

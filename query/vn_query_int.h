@@ -106,6 +106,9 @@ struct vn_query_span;
 int vq_snippet(struct vn_text *t, const char *text, size_t n, const vq_qword *words,
 	       size_t nwords, size_t max_chars, char **out_snippet,
 	       struct vn_query_span **out_marks, size_t *out_nmarks);
+/* 1: snippets tokenize the whole text instead of the stretches that may
+ * hold a query word (tests compare the two; the output is the same). */
+extern int vq_snippet_whole;
 /* Marks in a whole short string (a title). */
 int vq_mark_all(struct vn_text *t, const char *text, size_t n, const vq_qword *words,
 		size_t nwords, struct vn_query_span **out_marks, size_t *out_nmarks);

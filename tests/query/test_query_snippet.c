@@ -174,11 +174,75 @@ static void test_html(void **state)
 	vn_buf_free(&b);
 }
 
+/* Long texts are tokenized only in the stretches that may hold a query
+ * word (snippet.c, scan_pieces): the snippet, its marks and the marks of
+ * the whole text are those of tokenizing everything, also around what the
+ * fold there must not misjudge. Each case stands between neutral text so
+ * that the text is long enough; want = the words marked in the text. */
+static void test_pieces(void **state)
+{
+	(void)state;
+	static const struct { const char *mid, *query, *want; } c[] = {
+		{ "Đảng viên mới", "dang vien", "Đảng|viên" },
+		{ "\xC4\x90" "a\xCC\x89ng vie\xCC\x82n, NFD", "dang vien",
+		  "\xC4\x90" "a\xCC\x89ng|vie\xCC\x82n" },                                    /* decomposed marks */
+		{ "ở Hà Nội – Đà Nẵng “Thủ tướng” (UBND)", "ha da thu ubnd", "Hà|Đà|Thủ|UBND" }, /* punctuation */
+		{ "giá 1.234 tỷ, 3,5 %, năm 2024.", "1.234 3,5 2024", "1.234|3,5|2024" },        /* inner . and , */
+		{ "COVID-19 và covid19", "covid 19", "COVID|19" },
+		{ "a \xCC\x81" "dang b", "dang", "dang" },                                        /* a mark after a space */
+		{ "\xC3\x90\xE1\xBA\xA3ng và \xEF\xBD\x84\xEF\xBD\x81\xEF\xBD\x8E\xEF\xBD\x87", "dang", "Ðảng|ｄａｎｇ" }, /* Ð, full-width */
+		{ "Đả\xC2\xADng viên", "dang", "Đả\xC2\xADng" },                                   /* soft hyphen */
+		{ "đảng\xE2\x80\x8Bviên", "dang vien", "đảng|viên" },                              /* zero-width space */
+		{ "x \xBF dang \xC3 vien", "dang vien", "dang|vien" },                             /* stray bytes */
+		{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaadang dang", "dang", "dang" },
+		{ "nhưng cũng phải để định đóng", "nhung cung phai de dinh dong", "nhưng|cũng|phải|để|định|đóng" },
+	};
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		vn_buf t = VN_BUF_INIT;
+		for (int k = 0; k < 6; k++)
+			vn_buf_puts(&t, "Nội dung không liên quan gì đến câu hỏi cả. ");
+		vn_buf_puts(&t, c[i].mid);
+		for (int k = 0; k < 6; k++)
+			vn_buf_puts(&t, " Nội dung không liên quan gì đến câu hỏi cả.");
+		qw_list l;
+		words(&l, c[i].query);
+		char *s[2] = { NULL, NULL };
+		vn_query_span *m[2] = { NULL, NULL }, *a[2] = { NULL, NULL };
+		size_t nm[2] = { 0, 0 }, na[2] = { 0, 0 };
+		for (int whole = 0; whole < 2; whole++) {
+			vq_snippet_whole = whole;
+			assert_int_equal(vq_snippet(T, t.data, t.len, l.w, l.n, 240, &s[whole], &m[whole], &nm[whole]), 0);
+			assert_int_equal(vq_mark_all(T, t.data, t.len, l.w, l.n, &a[whole], &na[whole]), 0);
+		}
+		vq_snippet_whole = 0;
+		char got[512];
+		marked(got, sizeof got, t.data, a[0], na[0]);
+		if (strcmp(got, c[i].want))
+			print_error("case %zu: got \"%s\"\n", i, got);
+		assert_string_equal(got, c[i].want);
+		assert_string_equal(s[0], s[1]);
+		assert_int_equal(nm[0], nm[1]);
+		assert_int_equal(na[0], na[1]);
+		if (nm[0])
+			assert_memory_equal(m[0], m[1], nm[0] * sizeof *m[0]);
+		if (na[0])
+			assert_memory_equal(a[0], a[1], na[0] * sizeof *a[0]);
+		for (int k = 0; k < 2; k++) {
+			free(s[k]);
+			free(m[k]);
+			free(a[k]);
+		}
+		words_free(&l);
+		vn_buf_free(&t);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_marks), cmocka_unit_test(test_window),
 		cmocka_unit_test(test_short_and_empty), cmocka_unit_test(test_html),
+		cmocka_unit_test(test_pieces),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
