@@ -459,6 +459,23 @@ int vq_mark_all(vn_text *t, const char *text, size_t n, const vq_qword *words, s
 	return rc;
 }
 
+/* Characters in s[0..n): the bytes that do not continue a UTF-8 sequence,
+ * counted eight at a time. */
+static size_t count_chars(const char *s, size_t n)
+{
+	size_t c = 0, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		/* 10xxxxxx: the top bit set and the next one clear */
+		uint64_t cont = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+		c += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
+	}
+	for (; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
 static int is_space(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -531,12 +548,11 @@ int vq_snippet(vn_text *t, const char *text, size_t n, const vq_qword *words, si
 			pos = 0;
 			chars = 0;
 		}
-		for (; pos < a; pos++)
-			chars += ((unsigned char)text[pos] & 0xc0) != 0x80;
+		chars += count_chars(text + pos, a - pos);
 		cstart[i] = (uint32_t)chars;
-		for (; pos < e; pos++)
-			chars += ((unsigned char)text[pos] & 0xc0) != 0x80;
+		chars += count_chars(text + a, e - a);
 		cend[i] = (uint32_t)chars;
+		pos = e;
 	}
 	for (size_t i = 0; i < c.n; i++) {
 		unsigned char seen[64] = { 0 };
