@@ -293,7 +293,7 @@ typedef struct qb {
 	qtok *toks;
 	size_t ntoks, captoks;
 	/* every positive word of the query in order, for the re-ranking */
-	struct rrword { char *exact, *key; int marked; uint32_t run; } *rw;
+	struct rrword { char *exact, *key; size_t exact_len, key_len; int marked; uint32_t run; } *rw;
 	size_t nrw, caprw;
 	uint32_t nruns;
 } qb;
@@ -489,6 +489,8 @@ static void record_run(qb *B)
 		struct rrword *w = &B->rw[B->nrw++];
 		w->exact = strdup(B->toks[i].exact);
 		w->key = strdup(B->toks[i].key);
+		w->exact_len = w->exact ? strlen(w->exact) : 0;
+		w->key_len = w->key ? strlen(w->key) : 0;
 		w->marked = (B->toks[i].flags & VN_TOK_MARKED) != 0;
 		w->run = run;
 		if (!w->exact || !w->key) {
@@ -1629,17 +1631,17 @@ static size_t split_tokens(const char *s, size_t n, rrtok *out, size_t cap)
 	return k;
 }
 
-static int tok_is(const rrtok *t, const char *s)
+static int tok_is(const rrtok *t, const char *s, size_t n)
 {
-	return strlen(s) == t->n && memcmp(t->s, s, t->n) == 0;
+	return n == t->n && memcmp(t->s, s, n) == 0;
 }
 
 /* Does query word w match title token j (exact: with the accents typed)? */
 static int word_at(const struct rrword *w, const rrtok *tx, const rrtok *tk, size_t j, int exact)
 {
 	if (exact && w->marked)
-		return tok_is(&tx[j], w->exact);
-	return tok_is(&tk[j], w->key);
+		return tok_is(&tx[j], w->exact, w->exact_len);
+	return tok_is(&tk[j], w->key, w->key_len);
 }
 
 static int rr_title_cb(size_t i, const char *v, size_t len, void *payload)
