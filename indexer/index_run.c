@@ -1117,12 +1117,17 @@ static void writer_main(run *r)
  * add_document and flushed once per chunk. Compaction then merges the
  * partials in chunk order, so documents keep the input's order.
  *
- * Both workers read the whole input (reading and parsing is cheap next to
- * tokenizing) and keep the same map of what each id's last record did, so
- * that every record is judged as the sequential path would judge it: an id
- * seen again with the same content is unchanged, with other content
- * replaced, a deletion record deletes. At the end each worker deletes from
- * its partials the documents that a later record of the same id superseded.
+ * The calling thread reads and parses the input once and keeps the map of
+ * what each id's last record did, so that every record is judged as the
+ * sequential path would judge it: an id seen again with the same content
+ * is unchanged, with other content replaced, a deletion record deletes.
+ * The articles to index go, copied, to their chunk's worker through a queue
+ * that holds up to one chunk: the reader is far faster than a worker, and
+ * while one worker is still on chunk k the other must already have chunk
+ * k + 1 to work on. (When both workers parsed every record themselves,
+ * the parsing nobody used was 3-4 % of the run's instructions.) At the end
+ * each worker deletes from its partials the documents that a later record
+ * of the same id superseded.
  */
 
 typedef struct written {
@@ -1130,6 +1135,18 @@ typedef struct written {
 	uint64_t chunk;
 	vn_docid docid;
 } written;
+
+/* One article for a worker: the reader's verdict and a copy of the
+ * article, its strings in the same allocation. */
+typedef struct pjob {
+	struct pjob *next;
+	vn_article a;
+	uint64_t rec, chunk, idh;
+	int present;
+	char hash[17];
+	const char *sterm;         /* the F term, or NULL */
+	const char *input;
+} pjob;
 
 typedef struct prun prun;
 
@@ -1142,15 +1159,17 @@ typedef struct pworker {
 	vn__sugg *sugg;
 	vn_db_writer *w;           /* the partial of chunk `open_chunk`, or NULL */
 	uint64_t open_chunk;
-	hset state;                /* id hash → content hash of its live record, 0 deleted */
-	hset surv;                 /* id hash → record number + 1 of the live document */
 	written *wr;
 	size_t nwr, capwr;
-	vn_index_summary sum;
-	vn_buf idterm, srcterm, path;
+	vn_index_summary sum;      /* added, replaced, and the builds that failed */
+	vn_buf path;
 	double cpu_build, cpu_add, cpu_flush, cpu_total;   /* VN_INDEX_DEBUG */
-	/* the chunk schedule, advanced on every record by both workers alike */
-	uint64_t rec, chunk, chunk_end;
+	/* the queue from the reader */
+	pthread_mutex_t qmu;
+	pthread_cond_t qcv;        /* a job came, a job was taken, or the end */
+	pjob *head, *tail;
+	size_t queued;
+	int end;
 } pworker;
 
 #define PAR_WORKERS 2
@@ -1166,7 +1185,14 @@ struct prun {
 	volatile int stop;
 	int fatal_rc;
 	vn_error fatal_err;
-	run pg;                    /* progress fields, advanced by worker 0 */
+	run pg;                    /* progress fields, advanced by the reader */
+	/* the reader (the calling thread) */
+	hset state;                /* id hash → content hash of its live record, 0 deleted */
+	hset surv;                 /* id hash → record number + 1 of the live document */
+	vn_index_summary sum;      /* failed records, deleted, unchanged */
+	vn_buf idterm, srcterm;
+	uint64_t rec, chunk, chunk_end;   /* the chunk schedule */
+	double cpu_read;           /* VN_INDEX_DEBUG */
 	pworker w[PAR_WORKERS];
 };
 
@@ -1203,6 +1229,126 @@ static void par_nomem(prun *P)
 	par_fatal(P, VN_ENOMEM, &e);
 }
 
+/* Waits a while on cv; a fatal error elsewhere is noticed within that. */
+static void wait_a_while(pthread_cond_t *cv, pthread_mutex_t *mu)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_nsec += 50 * 1000 * 1000;
+	if (t.tv_nsec >= 1000000000) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000;
+	}
+	pthread_cond_timedwait(cv, mu, &t);
+}
+
+/* Hands j to W, waiting while W holds cap jobs; frees j when the run stops. */
+static void job_push(prun *P, pworker *W, pjob *j, size_t cap)
+{
+	pthread_mutex_lock(&W->qmu);
+	while (W->queued >= cap && !par_stopped(P))
+		wait_a_while(&W->qcv, &W->qmu);
+	if (par_stopped(P)) {
+		pthread_mutex_unlock(&W->qmu);
+		free(j);
+		return;
+	}
+	j->next = NULL;
+	if (W->tail)
+		W->tail->next = j;
+	else
+		W->head = j;
+	W->tail = j;
+	W->queued++;
+	pthread_cond_broadcast(&W->qcv);
+	pthread_mutex_unlock(&W->qmu);
+}
+
+static void job_end(pworker *W)
+{
+	pthread_mutex_lock(&W->qmu);
+	W->end = 1;
+	pthread_cond_broadcast(&W->qcv);
+	pthread_mutex_unlock(&W->qmu);
+}
+
+/* The next job, or NULL at the end of the input or when the run stops. */
+static pjob *job_pop(prun *P, pworker *W)
+{
+	pthread_mutex_lock(&W->qmu);
+	while (!W->head && !W->end && !par_stopped(P))
+		wait_a_while(&W->qcv, &W->qmu);
+	pjob *j = par_stopped(P) ? NULL : W->head;
+	if (j) {
+		W->head = j->next;
+		if (!W->head)
+			W->tail = NULL;
+		W->queued--;
+		pthread_cond_broadcast(&W->qcv);
+	}
+	pthread_mutex_unlock(&W->qmu);
+	return j;
+}
+
+static void jobs_free(pworker *W)
+{
+	while (W->head) {
+		pjob *j = W->head;
+		W->head = j->next;
+		free(j);
+	}
+	W->tail = NULL;
+	W->queued = 0;
+}
+
+/* Copies s[0..n) and a NUL to *p, advancing it; NULL stays NULL. */
+static const char *job_str(char **p, const char *s, size_t n)
+{
+	if (!s)
+		return NULL;
+	char *d = *p;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	*p = d + n + 1;
+	return d;
+}
+
+static size_t opt_len(const char *s)
+{
+	return s ? strlen(s) : 0;
+}
+
+static pjob *job_new(const vn_article *a, const char *sterm, const char *input)
+{
+	/* title and body are measured as vn__build_doc measures them */
+	size_t tl = a->title ? (a->title_len ? a->title_len : strlen(a->title)) : 0;
+	size_t bl = a->body ? (a->body_len ? a->body_len : strlen(a->body)) : 0;
+	const char *strs[] = { a->id, a->date, a->category, a->site, a->kind, a->lang, a->url, a->author,
+			       a->summary, a->source, a->warning, a->origin, sterm };
+	enum { NSTR = sizeof strs / sizeof strs[0] };
+	size_t lens[NSTR];
+	size_t total = sizeof(pjob) + tl + 1 + bl + 1;
+	for (size_t i = 0; i < NSTR; i++) {
+		lens[i] = opt_len(strs[i]);
+		total += lens[i] + 1;
+	}
+	pjob *j = malloc(total);
+	if (!j)
+		return NULL;
+	memset(j, 0, sizeof *j);
+	char *p = (char *)(j + 1);
+	j->a = *a;
+	j->a.title = job_str(&p, a->title, tl);
+	j->a.body = job_str(&p, a->body, bl);
+	const char **dst[] = { &j->a.id, &j->a.date, &j->a.category, &j->a.site, &j->a.kind, &j->a.lang,
+			       &j->a.url, &j->a.author, &j->a.summary, &j->a.source, &j->a.warning,
+			       &j->a.origin, &j->sterm };
+	for (size_t i = 0; i < NSTR; i++)
+		*dst[i] = job_str(&p, strs[i], lens[i]);
+	j->input = input;
+	return j;
+}
+
 static int partial_path(pworker *W, uint64_t chunk)
 {
 	vn_buf_clear(&W->path);
@@ -1227,10 +1373,10 @@ static void close_partial(pworker *W)
 	W->w = NULL;
 }
 
-static int open_partial(pworker *W)
+static int open_partial(pworker *W, uint64_t chunk)
 {
 	vn_error e = VN_ERROR_INIT;
-	if (partial_path(W, W->chunk)) {
+	if (partial_path(W, chunk)) {
 		par_nomem(W->P);
 		return VN_ENOMEM;
 	}
@@ -1241,7 +1387,7 @@ static int open_partial(pworker *W)
 		par_fatal(W->P, rc, &e);
 		return rc;
 	}
-	W->open_chunk = W->chunk;
+	W->open_chunk = chunk;
 	return 0;
 }
 
@@ -1255,57 +1401,53 @@ static int blank(const char *s)
 	return 1;
 }
 
-/* One record, seen by every worker; the chunk's owner indexes it. */
-static void par_record(pworker *W, const vn_article *a, int status, const vn_error *re, const char *input,
+/* One record, judged by the reader; an article to index goes to its
+ * chunk's worker. */
+static void par_record(prun *P, const vn_article *a, int status, const vn_error *re, const char *input,
 		       const char *dirkey)
 {
-	prun *P = W->P;
 	const vn_index_options *o = &P->ix->opts;
-	if (W->rec++ == W->chunk_end) {
-		W->chunk++;
-		W->chunk_end += (uint64_t)P->chunk_size << (W->chunk / PAR_GROWTH);
+	if (P->rec++ == P->chunk_end) {
+		P->chunk++;
+		P->chunk_end += (uint64_t)P->chunk_size << (P->chunk / PAR_GROWTH);
 	}
-	int own = (int)(W->chunk % PAR_WORKERS) == W->id;
-	if (W->w && W->open_chunk != W->chunk)
-		close_partial(W);
 	char where[PATH_MAX + 32];
-	where_of(where, sizeof where, a, input);
 	if (status == VN_ARTICLE_FAILED) {
-		if (own) {
-			W->sum.failed++;
-			if (re->msg[0])
-				par_emit(P, o->on_failure, "%s", re->msg);
-			else
-				par_emit(P, o->on_failure, "%s: bad record", where);
+		P->sum.failed++;
+		if (re->msg[0]) {
+			par_emit(P, o->on_failure, "%s", re->msg);
+		} else {
+			where_of(where, sizeof where, a, input);
+			par_emit(P, o->on_failure, "%s: bad record", where);
 		}
 		return;
 	}
-	if (own && a->warning)
+	if (a->warning) {
+		where_of(where, sizeof where, a, input);
 		par_emit(P, o->on_warning, "%s: %s", where, a->warning);
+	}
 	vn_error e = VN_ERROR_INIT;
 	const char *sterm = NULL;
 	if (dirkey && a->source) {
-		if (source_term(&W->srcterm, dirkey, a->source)) {
+		if (source_term(&P->srcterm, dirkey, a->source)) {
 			par_nomem(P);
 			return;
 		}
-		sterm = W->srcterm.data;
+		sterm = P->srcterm.data;
 	}
-	if (vn__id_term(&W->idterm, a->id, a->id ? strlen(a->id) : 0, &e)) {
-		if (own) {
-			W->sum.failed++;
-			par_emit(P, o->on_failure, "%s: %s", where, e.msg);
-		}
+	if (vn__id_term(&P->idterm, a->id, a->id ? strlen(a->id) : 0, &e)) {
+		P->sum.failed++;
+		where_of(where, sizeof where, a, input);
+		par_emit(P, o->on_failure, "%s: %s", where, e.msg);
 		return;
 	}
-	uint64_t idh = fnv64(W->idterm.data, W->idterm.len), old = 0;
-	int present = hset_get(&W->state, idh, &old) && old != 0;
+	uint64_t idh = fnv64(P->idterm.data, P->idterm.len), old = 0;
+	int present = hset_get(&P->state, idh, &old) && old != 0;
 	if (a->deleted) {
 		if (present) {
-			if (hset_put(&W->state, idh, 0))
+			if (hset_put(&P->state, idh, 0))
 				par_nomem(P);
-			if (own)
-				W->sum.deleted++;
+			P->sum.deleted++;
 		}
 		return;
 	}
@@ -1313,82 +1455,98 @@ static void par_record(pworker *W, const vn_article *a, int status, const vn_err
 	vn__article_hash(hash, a, sterm);
 	uint64_t hv = parse_hash(hash);
 	if (present && old == hv) {
-		if (own)
-			W->sum.unchanged++;
+		P->sum.unchanged++;
 		return;
 	}
-	if (!own) {
-		/* The owner's build fails on these (vn__build_doc); then the id
-		 * keeps its state, here as there. */
-		if (blank(a->title) || blank(a->body))
-			return;
-	} else {
-		double t0 = cpu_now();
-		int rc = vn__build_doc(W->b, a, sterm, hash, W->doc, W->sugg, &e);
-		double t1 = cpu_now();
-		W->cpu_build += t1 - t0;
-		if (rc) {
-			if (fatal_code(rc)) {
-				par_fatal(P, rc, &e);
-			} else {
-				W->sum.failed++;
-				par_emit(P, o->on_failure, "%s: %s", where, e.msg);
-			}
-			return;
-		}
-		vn_docid docid = 0;
-		if (!W->w && open_partial(W))
-			return;
-		if ((rc = vn_db_writer_add(W->w, W->doc, &docid, &e))) {
-			par_fatal(P, rc, &e);
-			return;
-		}
-		W->cpu_add += cpu_now() - t1;
-		if (W->nwr == W->capwr) {
-			size_t nc = W->capwr ? W->capwr * 2 : 4096;
-			written *nw = realloc(W->wr, nc * sizeof *nw);
-			if (!nw) {
-				par_nomem(P);
-				return;
-			}
-			W->wr = nw;
-			W->capwr = nc;
-		}
-		W->wr[W->nwr++] = (written){ idh, W->rec, W->chunk, docid };
-		if (present)
-			W->sum.replaced++;
-		else
-			W->sum.added++;
-	}
-	if (hset_put(&W->state, idh, hv) || hset_put(&W->surv, idh, W->rec))
+	/* The worker's build fails on these (vn__build_doc), and then the id
+	 * keeps its state. */
+	if (!blank(a->title) && !blank(a->body) &&
+	    (hset_put(&P->state, idh, hv) || hset_put(&P->surv, idh, P->rec))) {
 		par_nomem(P);
+		return;
+	}
+	pjob *j = job_new(a, sterm, input);
+	if (!j) {
+		par_nomem(P);
+		return;
+	}
+	j->rec = P->rec;
+	j->chunk = P->chunk;
+	j->idh = idh;
+	j->present = present;
+	memcpy(j->hash, hash, sizeof hash);
+	job_push(P, &P->w[P->chunk % PAR_WORKERS], j, (size_t)P->chunk_size << (P->chunk / PAR_GROWTH));
+}
+
+/* One article into the worker's partial of its chunk. */
+static void par_build(pworker *W, const pjob *j)
+{
+	prun *P = W->P;
+	vn_error e = VN_ERROR_INIT;
+	if (W->w && W->open_chunk != j->chunk)
+		close_partial(W);
+	double t0 = cpu_now();
+	int rc = vn__build_doc(W->b, &j->a, j->sterm, j->hash, W->doc, W->sugg, &e);
+	double t1 = cpu_now();
+	W->cpu_build += t1 - t0;
+	if (rc) {
+		if (fatal_code(rc)) {
+			par_fatal(P, rc, &e);
+		} else {
+			char where[PATH_MAX + 32];
+			where_of(where, sizeof where, &j->a, j->input);
+			W->sum.failed++;
+			par_emit(P, P->ix->opts.on_failure, "%s: %s", where, e.msg);
+		}
+		return;
+	}
+	vn_docid docid = 0;
+	if (!W->w && open_partial(W, j->chunk))
+		return;
+	if ((rc = vn_db_writer_add(W->w, W->doc, &docid, &e))) {
+		par_fatal(P, rc, &e);
+		return;
+	}
+	W->cpu_add += cpu_now() - t1;
+	if (W->nwr == W->capwr) {
+		size_t nc = W->capwr ? W->capwr * 2 : 4096;
+		written *nw = realloc(W->wr, nc * sizeof *nw);
+		if (!nw) {
+			par_nomem(P);
+			return;
+		}
+		W->wr = nw;
+		W->capwr = nc;
+	}
+	W->wr[W->nwr++] = (written){ j->idh, j->rec, j->chunk, docid };
+	if (j->present)
+		W->sum.replaced++;
+	else
+		W->sum.added++;
 }
 
 /* An input that cannot be opened or read further: out of memory stops the
- * run; anything else is one failure, reported once (by the lead worker). */
-static void par_input_failed(pworker *W, int lead, const char *input, int rc, const vn_error *e)
+ * run; anything else is one failure. */
+static void par_input_failed(prun *P, const char *input, int rc, const vn_error *e)
 {
-	prun *P = W->P;
 	if (rc == VN_ENOMEM) {
 		par_fatal(P, rc, e);
-	} else if (lead) {
-		W->sum.failed++;
+	} else {
+		P->sum.failed++;
 		par_emit(P, P->ix->opts.on_failure, "%s: %s", input, e->msg[0] ? e->msg : vn_strerror(rc));
 	}
 }
 
-static void par_input(pworker *W, const char *input)
+static void par_input(prun *P, const char *input)
 {
-	prun *P = W->P;
 	vn_index *ix = P->ix;
 	run *pg = &P->pg;
-	int lead = W->id == 0;     /* reports input-level failures and progress */
 	vn_article_options ao = { ix->opts.html_config, ix->opts.max_body_bytes };
 	vn_article_reader *rd = NULL;
 	vn_error e = VN_ERROR_INIT;
 	int rc = vn_article_reader_open(&rd, input, &ao, &e);
 	if (rc) {
-		par_input_failed(W, lead, input, rc, &e);
+		par_input_failed(P, input, rc, &e);
 		return;
 	}
 	char dirkey[17] = "";
@@ -1399,7 +1557,7 @@ static void par_input(pworker *W, const char *input)
 		snprintf(dirkey, sizeof dirkey, "%016llx", (unsigned long long)fnv64(p, strlen(p)));
 	}
 	struct stat in_st;
-	int find_pending = lead && !isdir && stat(input, &in_st) == 0;
+	int find_pending = !isdir && stat(input, &in_st) == 0;
 	vn_article a;
 	int status;
 	while (!par_stopped(P)) {
@@ -1409,28 +1567,24 @@ static void par_input(pworker *W, const char *input)
 		if (rc == 0)
 			break;
 		if (rc < 0) {
-			par_input_failed(W, lead, input, rc, &e);
+			par_input_failed(P, input, rc, &e);
 			break;
 		}
-		par_record(W, &a, status, &e, input, isdir ? dirkey : NULL);
-		if (lead) {
-			pg->articles++;
-			if (find_pending) {
-				pg->cur_fd = find_fd(&in_st);
-				find_pending = 0;
-			}
-			if ((pg->articles & 31) == 0) {
-				pthread_mutex_lock(&P->mu);
-				progress(pg, 0);
-				pthread_mutex_unlock(&P->mu);
-			}
+		par_record(P, &a, status, &e, input, isdir ? dirkey : NULL);
+		pg->articles++;
+		if (find_pending) {
+			pg->cur_fd = find_fd(&in_st);
+			find_pending = 0;
+		}
+		if ((pg->articles & 31) == 0) {
+			pthread_mutex_lock(&P->mu);
+			progress(pg, 0);
+			pthread_mutex_unlock(&P->mu);
 		}
 	}
 	vn_article_reader_free(rd);
-	if (lead) {
-		pg->bytes_done_files += input_size(input);
-		pg->cur_fd = -1;
-	}
+	pg->bytes_done_files += input_size(input);
+	pg->cur_fd = -1;
 }
 
 static int written_by_chunk(const void *x, const void *y)
@@ -1442,15 +1596,17 @@ static int written_by_chunk(const void *x, const void *y)
 }
 
 /* Deletes from this worker's partials the documents that a later record of
- * the same id replaced or deleted. */
+ * the same id replaced or deleted. Runs when the reader is done: its maps
+ * no longer change. */
 static void drop_superseded(pworker *W)
 {
+	prun *P = W->P;
 	vn_error e = VN_ERROR_INIT;
 	size_t n = 0;
 	for (size_t i = 0; i < W->nwr; i++) {
 		uint64_t st = 0, sv = 0;
-		hset_get(&W->state, W->wr[i].idh, &st);
-		hset_get(&W->surv, W->wr[i].idh, &sv);
+		hset_get(&P->state, W->wr[i].idh, &st);
+		hset_get(&P->surv, W->wr[i].idh, &sv);
 		if (st == 0 || sv != W->wr[i].rec)
 			W->wr[n++] = W->wr[i];
 	}
@@ -1484,9 +1640,11 @@ static void *par_main(void *arg)
 {
 	pworker *W = arg;
 	prun *P = W->P;
-	W->chunk_end = P->chunk_size;
-	for (size_t i = 0; i < P->ninputs && !par_stopped(P); i++)
-		par_input(W, P->inputs[i]);
+	pjob *j;
+	while ((j = job_pop(P, W))) {
+		par_build(W, j);
+		free(j);
+	}
 	if (!par_stopped(P))
 		close_partial(W);
 	if (!par_stopped(P))
@@ -1585,6 +1743,11 @@ static int par_run(vn_index *ix, const char *const *inputs, size_t ninputs, vn_i
 	P->pg.ix = ix;
 	P->pg.cur_fd = -1;
 	pthread_mutex_init(&P->mu, NULL);
+	for (int i = 0; i < PAR_WORKERS; i++) {
+		pthread_mutex_init(&P->w[i].qmu, NULL);
+		pthread_cond_init(&P->w[i].qcv, NULL);
+	}
+	P->chunk_end = P->chunk_size;
 	int started = 0;
 	for (int i = 0; i < PAR_WORKERS; i++) {
 		pworker *W = &P->w[i];
@@ -1609,10 +1772,17 @@ static int par_run(vn_index *ix, const char *const *inputs, size_t ninputs, vn_i
 			par_fatal(P, VN_EINTERNAL, &e);
 			break;
 		}
+	double r0 = cpu_now();
+	for (size_t i = 0; i < ninputs && !par_stopped(P); i++)
+		par_input(P, inputs[i]);
+	P->cpu_read = cpu_now() - r0;
+	for (int i = 0; i < started; i++)
+		job_end(&P->w[i]);
 	for (int i = 0; i < started; i++)
 		pthread_join(P->w[i].th, NULL);
 	crash_point("partials");
 	progress(&P->pg, 1);
+	sum_add(&s, &P->sum);
 	for (int i = 0; i < PAR_WORKERS; i++)
 		sum_add(&s, &P->w[i].sum);
 	if (P->fatal_rc) {
@@ -1624,7 +1794,7 @@ static int par_run(vn_index *ix, const char *const *inputs, size_t ninputs, vn_i
 
 	/* Merge: the old index first (its metadata; it has no documents), then
 	 * the partials in chunk order. */
-	uint64_t nchunks = P->w[0].chunk + 1;
+	uint64_t nchunks = P->chunk + 1;
 	if (!(src = calloc(nchunks + 1, sizeof *src))) {
 		rc = vn_error_set(err, VN_ENOMEM, "out of memory");
 		goto done;
@@ -1683,8 +1853,8 @@ static int par_run(vn_index *ix, const char *const *inputs, size_t ninputs, vn_i
 			goto done;
 	rc = swap_in(ix, fresh.data, err);
 	if (getenv("VN_INDEX_DEBUG")) {
-		fprintf(stderr, "vn_index_run: parallel first load, %zu partials, compaction %.2fs\n",
-			nsrc - first_partial, since(&c0, &c1));
+		fprintf(stderr, "vn_index_run: parallel first load, %zu partials, compaction %.2fs, reading %.2fs\n",
+			nsrc - first_partial, since(&c0, &c1), P->cpu_read);
 		for (int i = 0; i < PAR_WORKERS; i++)
 			fprintf(stderr, "  worker %d: cpu %.2fs: build %.2fs, add %.2fs, flush+commit %.2fs\n", i,
 				P->w[i].cpu_total, P->w[i].cpu_build, P->w[i].cpu_add, P->w[i].cpu_flush);
@@ -1699,13 +1869,16 @@ done:
 		vn__builder_free(W->b);
 		vn_db_doc_free(W->doc);
 		vn__sugg_free(W->sugg);
-		hset_free(&W->state);
-		hset_free(&W->surv);
 		free(W->wr);
-		vn_buf_free(&W->idterm);
-		vn_buf_free(&W->srcterm);
 		vn_buf_free(&W->path);
+		jobs_free(W);
+		pthread_cond_destroy(&W->qcv);
+		pthread_mutex_destroy(&W->qmu);
 	}
+	hset_free(&P->state);
+	hset_free(&P->surv);
+	vn_buf_free(&P->idterm);
+	vn_buf_free(&P->srcterm);
 	if (src)
 		for (size_t i = first_partial; i < nsrc; i++)
 			free((char *)src[i]);
