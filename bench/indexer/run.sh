@@ -2,7 +2,7 @@
 # Indexing benchmark: vnindex against Xapian's scriptindex (xapian-omega)
 # over the same articles, in the same run.
 #
-#   bench/indexer/run.sh [--large] [--repeats N] [--bin DIR] [--work DIR]
+#   bench/indexer/run.sh [--large] [--curve] [--repeats N] [--bin DIR] [--work DIR]
 #
 # Indexes all of ../shared/corpus with vnindex and with scriptindex using a
 # plain title+body script (plain.script; the JSONL is converted beforehand
@@ -11,6 +11,7 @@
 # peak RSS (/usr/bin/time), and the ratios; then the curve of vnindex alone
 # (peak RSS, wall time, size) at 10k articles, all of corpus (~38k) and,
 # with --large, all articles (corpus + corpus-large + corpus-gov, ~144k).
+# --curve runs the curve alone (no scriptindex).
 # Every vnindex run is a first load into a new index (the parallel path);
 # VN_INDEX_SEQUENTIAL=1 in the environment measures the sequential one.
 set -euo pipefail
@@ -20,16 +21,18 @@ shared=${VN_SHARED_DIR:-$root/../shared}
 bin=${VN_BIN:-$root/build/bin}
 repeats=3
 large=0
+curve_only=0
 limit=0
 work=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--large) large=1 ;;
+	--curve) curve_only=1 ;;
 	--repeats) repeats=$2; shift ;;
 	--bin) bin=$2; shift ;;
 	--work) work=$2; shift ;;
 	--limit) limit=$2; shift ;;   # first N articles only (a smoke test)
-	-h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+	-h|--help) sed -n '2,15p' "$0"; exit 0 ;;
 	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -61,6 +64,7 @@ if [ "$large" = 1 ]; then
 	curve+=(all)
 fi
 head -n 10000 "$work/corpus.jsonl" >"$work/10k.jsonl"
+[ "$curve_only" = 1 ] && inputs=()
 for i in "${inputs[@]}"; do
 	python3 "$here/jsonl2scriptindex.py" "$work/$i.jsonl" >"$work/$i.si"
 done
@@ -104,7 +108,7 @@ report() {
 	}'
 }
 
-for i in "${inputs[@]}"; do
+for i in ${inputs[@]+"${inputs[@]}"}; do
 	report "$i"
 done
 
