@@ -198,8 +198,14 @@ int vn_db_mset_data(vn_db_mset *ms, uint32_t i, vn_buf *out, vn_error *err)
 	if (i >= ms->ms.size())
 		return vn_error_set(err, VN_ERANGE, "hit %u is past the page (%u hits)", i,
 				    (unsigned)ms->ms.size());
+	/* The docid comes from this mset, over the same snapshot of the
+	 * database, so Xapian's check that the document exists (a document
+	 * length lookup per hit) is skipped; after a reopen (a writer changed
+	 * the database) it may be gone, and the retry checks. */
+	int attempt = 0;
 	return guard_reader(ms->db, err, [&]() -> int {
-		return to_buf(out, ms->db.get_document(*ms->ms[i]).get_data(), err);
+		unsigned flags = attempt++ == 0 ? Xapian::DOC_ASSUME_VALID : 0;
+		return to_buf(out, ms->db.get_document(*ms->ms[i], flags).get_data(), err);
 	});
 }
 
