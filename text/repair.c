@@ -11,6 +11,7 @@
  * ones, so evidence is gathered only from lines that could be legacy, and
  * the conversion leaves alone any line the trial decode would not improve.
  */
+#include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -269,6 +270,57 @@ static int vni_vowel(uint32_t c, int *idx, int *quality, int *upper)
 	}
 }
 
+/* Bytes that Windows-1252 has no character for: double UTF-8 that went
+ * through a strict converter lost them, or got U+FFFD in their place
+ * ("Ä�ảng", "phÆ°á»ng" for Đảng, phường). In the order tried. */
+static const unsigned char lost_bytes[] = { 0x90, 0x9D, 0x81, 0x8D, 0x8F };
+#define N_LOST (sizeof lost_bytes / sizeof lost_bytes[0])
+
+/* Continuation bytes to put in the gaps of a word, in order (NULL: leave
+ * gaps alone); gaps counts those met and not filled. */
+typedef struct gap_fill {
+	const unsigned char *bytes;
+	size_t n, used;
+	unsigned gaps;
+} gap_fill;
+
+/* VN_ENC_DOUBLE_UTF8: a lead byte b (character of k input bytes at i) and
+ * its continuation bytes, each one character, make one UTF-8 sequence. */
+static size_t step_double_utf8(int b, size_t k, const unsigned char *p, size_t lim, size_t i, uint32_t *out,
+			       gap_fill *fill)
+{
+	if (b < 0xC2 || b > 0xF4)
+		return k;
+	unsigned char seq[4];
+	size_t need = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4, used = k;
+	seq[0] = (unsigned char)b;
+	for (size_t j = 1; j < need; j++) {
+		uint32_t cc = 0;
+		size_t kk = i + used < lim ? decode_at(&cc, p, lim, i + used) : 0;
+		int bb = kk ? cp1252_byte(cc) : -1;
+		if (kk && bb >= 0x80 && bb <= 0xBF && !(cc == 0xFFFD && kk == 1)) {
+			seq[j] = (unsigned char)bb;
+			used += kk;
+			continue;
+		}
+		if (!fill)
+			return k;
+		if (fill->used == fill->n) {
+			fill->gaps++;
+			return k;
+		}
+		/* a byte lost here: U+FFFD stands in its place, or nothing does */
+		seq[j] = fill->bytes[fill->used++];
+		if (kk && cc == 0xFFFD)
+			used += kk;
+	}
+	uint32_t d;
+	if (vn_utf8_decode(&d, seq, need) != need)
+		return k;
+	*out = d;
+	return used;
+}
+
 /* Decode one source character (or character group) at p[i..lim) in enc into
  * *out; returns the input bytes consumed (≥ 1). Characters that enc cannot
  * have produced are passed through. */
@@ -308,29 +360,7 @@ static size_t step(int enc, const unsigned char *p, size_t lim, size_t i, uint32
 		*out = vn__tcvn3_hi[b - 0x80];
 		return k;
 	}
-	/* VN_ENC_DOUBLE_UTF8: a lead byte and its continuation bytes, each one
-	 * character, make one UTF-8 sequence. */
-	if (b < 0xC2 || b > 0xF4)
-		return k;
-	unsigned char seq[4];
-	size_t need = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4, used = k;
-	seq[0] = (unsigned char)b;
-	for (size_t j = 1; j < need; j++) {
-		uint32_t cc;
-		if (i + used >= lim)
-			return k;
-		size_t kk = decode_at(&cc, p, lim, i + used);
-		int bb = cp1252_byte(cc);
-		if (bb < 0x80 || bb > 0xBF || (cc == 0xFFFD && kk == 1))
-			return k;
-		seq[j] = (unsigned char)bb;
-		used += kk;
-	}
-	uint32_t d;
-	if (vn_utf8_decode(&d, seq, need) != need)
-		return k;
-	*out = d;
-	return used;
+	return step_double_utf8(b, k, p, lim, i, out, NULL);
 }
 
 /* ---- evidence ----------------------------------------------------------- */
@@ -740,8 +770,209 @@ static int emit(vn_buf *out, vn_buf *offmap, uint32_t cp, size_t off)
 	return rc;
 }
 
+/* Decodes the double-UTF-8 word p[ws..we) with fill into cps/offs (at most
+ * RP_MAXW); returns the count, or 0 when it does not fit. */
+static size_t decode_word_filled(const unsigned char *p, size_t ws, size_t we, gap_fill *fill, uint32_t *cps,
+				 size_t *offs)
+{
+	size_t n = 0;
+	for (size_t j = ws; j < we;) {
+		if (n == RP_MAXW)
+			return 0;
+		uint32_t c;
+		size_t k = decode_at(&c, p, we, j);
+		int b = cp1252_byte(c);
+		cps[n] = c;
+		offs[n] = j;
+		if (b >= 0x80)
+			k = step_double_utf8(b, k, p, we, j, &cps[n], fill);
+		n++;
+		j += k;
+	}
+	return n;
+}
+
+static uint32_t lower_vi(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? c + 32 : c;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 32;
+	if ((c >= 0x100 && c <= 0x17F) || (c >= 0x1EA0 && c <= 0x1EF9))
+		return c | 1;
+	if (c == 0x1A0 || c == 0x1AF)
+		return c + 1;
+	return c;
+}
+
+/* 1 small letter, -1 capital, 0 not a letter that has case. */
+static int letter_case(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'a' && c <= 'z' ? 1 : c >= 'A' && c <= 'Z' ? -1 : 0;
+	if (c >= 0xC0 && c <= 0xFE && c != 0xD7 && c != 0xF7 && c != 0xDF)
+		return c >= 0xE0 ? 1 : -1;
+	if ((c >= 0x100 && c <= 0x17F) || (c >= 0x1EA0 && c <= 0x1EF9))
+		return c & 1 ? 1 : -1;
+	if (c == 0x1A0 || c == 0x1AF)
+		return -1;
+	if (c == 0x1A1 || c == 0x1B0)
+		return 1;
+	return 0;
+}
+
+static int word_count_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct vn__word_count *)elem)->word);
+}
+
+/* How often the syllable cps[0..n) occurs in news text, when it is one a
+ * lost byte makes ambiguous; 0 otherwise. */
+static uint32_t lost_byte_word_count(const uint32_t *cps, size_t n)
+{
+	char w[RP_MAXW * 4 + 1];
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++)
+		len += vn_utf8_encode(w + len, lower_vi(cps[i]));
+	w[len] = '\0';
+	const struct vn__word_count *hit = bsearch(w, vn__lost_byte_words, vn__lost_byte_words_len,
+						   sizeof vn__lost_byte_words[0], word_count_cmp);
+	return hit ? hit->count : 0;
+}
+
+/* Punctuation that stands beside words and may have lost a byte: the
+ * General Punctuation block (”, U+201D, is E2 80 9D). */
+static int word_punct(uint32_t c)
+{
+	return (c >= 0x2010 && c <= 0x2027) || (c < 0x80 && c > ' ' && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') &&
+						   !(c >= '0' && c <= '9'));
+}
+
+/* How good a filling of a word's gaps is: 2 when its letters, punctuation
+ * around them put aside, make a Vietnamese syllable ("công”"); 1 when every
+ * character is a letter Vietnamese writes, a digit or such punctuation
+ * (abbreviations: "HĐND", "Đắk"); 0 otherwise. */
+static int filled_word_tier(const uint32_t *cps, size_t n)
+{
+	size_t a = 0, b = n;
+	while (a < b && word_punct(cps[a]))
+		a++;
+	while (b > a && word_punct(cps[b - 1]))
+		b--;
+	if (a < b && vn__repair_is_syllable(cps + a, b - a))
+		return 2;
+	for (size_t j = 0; j < n; j++) {
+		uint32_t c = cps[j];
+		if (!(c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9') || word_punct(c)
+			       : word_punct(c) || letter_find(c) != NULL))
+			return 0;
+	}
+	return 1;
+}
+
+/* A double-UTF-8 word with lost bytes (lost_bytes): the filling of its one
+ * or two gaps that makes it a Vietnamese syllable, emitted; *done = 0 when
+ * none does (the caller emits it as it is). Of several: a syllable before
+ * letters that are no syllable (filled_word_tier), new letters in the case
+ * of the word's other letters ("B?" in capitals is BỐ), the syllable most
+ * frequent in news text ("v?" is về, not vọ, vỏ or vờ), and ” over ‐. */
+static int emit_filled_word(const unsigned char *p, size_t ws, size_t we, vn_buf *out, vn_buf *offmap,
+			    int *done)
+{
+	uint32_t cps[RP_MAXW];
+	size_t offs[RP_MAXW];
+	gap_fill probe = { NULL, 0, 0, 0 };
+	*done = 0;
+	size_t n0 = decode_word_filled(p, ws, we, &probe, cps, offs);
+	if (n0 == 0 || probe.gaps == 0 || probe.gaps > 2)
+		return 0;
+	/* the case of the letters decoded without a gap */
+	int lower = 0, upper = 0;
+	for (size_t j = 0; j < n0; j++) {
+		if (cps[j] >= 0x80 && cp1252_byte(cps[j]) >= 0x80)
+			continue;   /* a byte of a sequence left undecoded */
+		int lc = letter_case(cps[j]);
+		lower |= lc > 0;
+		upper |= lc < 0;
+	}
+	size_t combos = probe.gaps == 1 ? N_LOST : N_LOST * N_LOST, best = combos;
+	long best_score = -1;
+	for (size_t c = 0; c < combos; c++) {
+		unsigned char bytes[2] = { lost_bytes[c % N_LOST], lost_bytes[c / N_LOST] };
+		gap_fill f = { bytes, probe.gaps, 0, 0 };
+		size_t n = decode_word_filled(p, ws, we, &f, cps, offs);
+		if (n == 0 || f.gaps || f.used != probe.gaps)
+			continue;
+		int tier = filled_word_tier(cps, n);
+		if (!tier)
+			continue;
+		int case_ok = 1;
+		for (size_t j = 0; j < n; j++)
+			if (cps[j] >= 0xC0) {
+				int lc = letter_case(cps[j]);
+				if ((lc > 0 && upper && !lower) || (lc < 0 && lower && j > 0))
+					case_ok = 0;
+			}
+		int closing_quote = 0;
+		for (size_t j = 0; j < n; j++)
+			closing_quote |= cps[j] == 0x201D;
+		long score = ((long)tier << 42) + ((long)case_ok << 41) +
+			     ((long)lost_byte_word_count(cps, n) << 1) + closing_quote;
+		if (score > best_score) {
+			best_score = score;
+			best = c;
+		}
+	}
+	if (best == combos)
+		return 0;
+	unsigned char bytes[2] = { lost_bytes[best % N_LOST], lost_bytes[best / N_LOST] };
+	gap_fill f = { bytes, probe.gaps, 0, 0 };
+	size_t n = decode_word_filled(p, ws, we, &f, cps, offs);
+	for (size_t j = 0; j < n; j++) {
+		int rc = emit(out, offmap, cps[j], offs[j]);
+		if (rc)
+			return rc;
+	}
+	*done = 1;
+	return 0;
+}
+
 static int convert_range(int enc, const unsigned char *p, size_t ls, size_t le, vn_buf *out, vn_buf *offmap)
 {
+	if (enc == VN_ENC_DOUBLE_UTF8) {
+		for (size_t i = ls; i < le;) {
+			/* word by word, so that a word with lost bytes can be mended */
+			size_t we = i;
+			while (we < le) {
+				uint32_t c;
+				size_t k = decode_at(&c, p, le, we);
+				if (!word_cp(c) && c != 0xFFFD)
+					break;
+				we += k;
+			}
+			if (we > i) {
+				int done, rc = emit_filled_word(p, i, we, out, offmap, &done);
+				if (rc)
+					return rc;
+				for (size_t j = i; !done && j < we;) {
+					uint32_t cp;
+					size_t k = step(enc, p, we, j, &cp);
+					if ((rc = emit(out, offmap, cp, j)))
+						return rc;
+					j += k;
+				}
+				i = we;
+				continue;
+			}
+			uint32_t cp;
+			size_t k = step(enc, p, le, i, &cp);
+			int rc = emit(out, offmap, cp, i);
+			if (rc)
+				return rc;
+			i += k;
+		}
+		return 0;
+	}
 	for (size_t i = ls; i < le;) {
 		uint32_t cp;
 		size_t k = step(enc, p, le, i, &cp);

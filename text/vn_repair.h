@@ -60,6 +60,15 @@ struct vn__letter {
 	uint8_t quality; /* 1 circumflex, 2 breve, 3 horn */
 	uint8_t tone;    /* 1 grave, 2 acute, 3 tilde, 4 hook, 5 dot below */
 };
+/* Syllables a byte lost from double UTF-8 makes ambiguous, with how often
+ * each occurs in news text (lost_byte_words.c, generated). */
+struct vn__word_count {
+	const char *word;   /* lower case, NFC */
+	uint32_t count;
+};
+extern const struct vn__word_count vn__lost_byte_words[];
+extern const size_t vn__lost_byte_words_len;
+
 extern const uint16_t vn__cp1252_hi[32];
 extern const uint16_t vn__tcvn3_hi[128];
 extern const struct vn__letter vn__letters[];

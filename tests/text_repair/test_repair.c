@@ -239,6 +239,64 @@ static void test_offmap_exact(void **state)
 	vn_buf_free(&map);
 }
 
+/* UTF-8 read as Windows-1252 by a strict converter: each byte becomes its
+ * Windows-1252 character, and the five bytes that have none (0x81 0x8D
+ * 0x8F 0x90 0x9D) become U+FFFD (keep_gap) or vanish. */
+static void strict_mojibake(const char *s, int keep_gap, vn_buf *out)
+{
+	vn_buf_clear(out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		uint32_t cp = *p;
+		if (cp >= 0x80 && cp < 0xA0)
+			cp = vn__cp1252_hi[cp - 0x80];
+		if (cp == 0x81 || cp == 0x8D || cp == 0x8F || cp == 0x90 || cp == 0x9D) {
+			if (!keep_gap)
+				continue;
+			cp = 0xFFFD;
+		}
+		char u[4];
+		assert_int_equal(vn_buf_append(out, u, vn_utf8_encode(u, cp)), 0);
+	}
+}
+
+/* Double UTF-8 that lost the bytes Windows-1252 lacks: each gap filled so
+ * that the word is Vietnamese again, by syllable, case and frequency. */
+static void test_lost_bytes(void **state)
+{
+	(void)state;
+	static const char *const sentences[] = {
+		"Đảng viên mới ở phường Tân An được kết nạp",
+		"ĐOÀN THANH NIÊN BỐ TRÍ CÁN BỘ VỀ CƠ SỞ",
+		"HĐND tỉnh Đắk Lắk họp về “nông thôn mới” và người dân",
+		"Hội nghị trường học, chọn lọc, nhiều ý kiến về châu Á",
+		"Ủy ban: Ông Đỗ Văn Ích đề nghị ý kiến",
+	};
+	vn_buf moj = VN_BUF_INIT, out = VN_BUF_INIT, map = VN_BUF_INIT;
+	for (size_t i = 0; i < N_OF(sentences); i++)
+		for (int keep_gap = 0; keep_gap < 2; keep_gap++) {
+			strict_mojibake(sentences[i], keep_gap, &moj);
+			vn_buf_clear(&out);
+			vn_buf_clear(&map);
+			assert_int_equal(vn__repair_convert(moj.data, moj.len, VN_ENC_DOUBLE_UTF8, &out, &map), 0);
+			check_output(moj.data, moj.len, &out, &map);
+			if (out.len != strlen(sentences[i]) || memcmp(out.data, sentences[i], out.len))
+				fail_msg("%s (%s): got \"%.*s\"", sentences[i], keep_gap ? "U+FFFD" : "dropped",
+					 (int)out.len, out.data);
+		}
+	/* detected as well, in a text long enough to tell */
+	strict_mojibake("Sáng nay, Ủy ban nhân dân phường tổ chức hội nghị về công tác học tập "
+			"và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh cho người dân.", 1, &moj);
+	vn_buf_clear(&out);
+	int enc = -1;
+	assert_int_equal(vn_text_repair(NULL, moj.data, moj.len, &out, &enc), 0);
+	assert_int_equal(enc, VN_ENC_DOUBLE_UTF8);
+	assert_string_equal(out.data, "Sáng nay, Ủy ban nhân dân phường tổ chức hội nghị về công tác học tập "
+				      "và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh cho người dân.");
+	vn_buf_free(&moj);
+	vn_buf_free(&out);
+	vn_buf_free(&map);
+}
+
 static void test_vni_every_letter(void **state)
 {
 	(void)state;
@@ -399,6 +457,7 @@ int main(void)
 		cmocka_unit_test(test_mixed_lines),
 		cmocka_unit_test(test_short_and_other_scripts),
 		cmocka_unit_test(test_offmap_exact),
+		cmocka_unit_test(test_lost_bytes),
 		cmocka_unit_test(test_vni_every_letter),
 		cmocka_unit_test(test_tcvn3_sample_bytes),
 		cmocka_unit_test(test_syllables),
