@@ -46,13 +46,22 @@ fi
 start=$(date +%s)
 mkdir -p "$work/build-$upstream"
 cd "$work/build-$upstream"
-# -O2 as Debian's own build; no -g (the archive stays small); objects are
-# position-independent by the compiler's default, so the library links into
-# PIE and non-PIE programs alike.
-if [ ! -f Makefile ] || ! grep -qx "prefix = $prefix" Makefile; then
+# The compiler flags of Debian's own build (dpkg-buildflags: -O2, the stack
+# protector, _FORTIFY_SOURCE), without -g (the archive stays small);
+# VN_XAPIAN_PLAIN=1 builds with -O2 alone. Objects are position-independent
+# by the compiler's default, so the library links into PIE and non-PIE
+# programs alike.
+cxxflags=-O2; cppflags=
+if [ "${VN_XAPIAN_PLAIN:-0}" != 1 ] && command -v dpkg-buildflags >/dev/null; then
+  cxxflags=$(dpkg-buildflags --get CXXFLAGS | tr ' ' '\n' | grep -v '^-g$\|^-ffile-prefix-map=' | tr '\n' ' ')
+  cppflags=$(dpkg-buildflags --get CPPFLAGS | tr ' ' '\n' | grep -v '^-Wdate-time$' | tr '\n' ' ')
+fi
+stamp="prefix=$prefix cxxflags=$cxxflags cppflags=$cppflags"
+if [ ! -f Makefile ] || [ "$(cat vnsearch-config 2>/dev/null)" != "$stamp" ]; then
   nice -n 10 "$src/configure" --prefix="$prefix" --enable-static --disable-shared \
     --disable-backend-chert --disable-backend-remote --disable-documentation \
-    CFLAGS=-O2 CXXFLAGS=-O2 >configure.log
+    CFLAGS="$cxxflags" CXXFLAGS="$cxxflags" CPPFLAGS="$cppflags" >configure.log
+  echo "$stamp" >vnsearch-config
 fi
 nice -n 10 make -j"$jobs" >make.log 2>&1 || { tail -20 make.log >&2; exit 1; }
 nice -n 10 make install >install.log 2>&1 || { tail -20 install.log >&2; exit 1; }
