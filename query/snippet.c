@@ -276,9 +276,9 @@ static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
 	unsigned first = 0, last = 0;
 	int open = 0, closed = 0, cand = 0, multi = 0, letter = 0, rc;
 	for (;;) {
-		unsigned b = i < n ? u[i] : ' ', k;
-		switch (byte_class[b]) {
-		case BC_ALNUM: {
+		unsigned b = __builtin_expect(i < n, 1) ? u[i] : ' ', k;
+		unsigned bc = byte_class[b];
+		if (__builtin_expect(bc == BC_ALNUM, 1)) {
 			/* a run of ASCII letters and digits: only its ends matter */
 			size_t j = i + 1;
 			while (j < n && byte_class[u[j]] == BC_ALNUM)
@@ -292,6 +292,7 @@ static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
 			i = j;
 			continue;
 		}
+		switch (bc) {
 		case BC_LEAD: {
 			size_t len = 1;
 			k = vi_char(u + i, n - i, &len);
