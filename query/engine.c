@@ -553,6 +553,28 @@ static vn_db_query *rare_term(qb *B, const char *prefix, const char *form, doubl
  * articles or more), yet its posting list, as long as the key's, costs as
  * much to walk; the run's pairs (B, and P in the re-ranking) carry the
  * accents typed. A lone word keeps them: "đảng" ranks đảng above đang. */
+static vn_db_query *key_phrase(qb *B, char *const *keys, size_t n, const char *prefix);
+
+/* "covid19", "iphone12": letters then digits, which the text core keeps as
+ * one word where the articles mostly write two ("Covid-19"). Splits key
+ * into head (two letters or more) and tail (the digits); 0 when it is not
+ * of that shape. */
+static int letters_then_digits(const char *key, char *head, size_t hcap, char *tail, size_t tcap)
+{
+	size_t i = 0, n = strlen(key);
+	while (i < n && key[i] >= 'a' && key[i] <= 'z')
+		i++;
+	if (i < 2 || i == n || i >= hcap || n - i >= tcap)
+		return 0;
+	for (size_t j = i; j < n; j++)
+		if (key[j] < '0' || key[j] > '9')
+			return 0;
+	memcpy(head, key, i);
+	head[i] = '\0';
+	memcpy(tail, key + i, n - i + 1);
+	return 1;
+}
+
 static vn_db_query *word_query(qb *B, const qtok *t, const char *prefix_key)
 {
 	qlist alts = { 0 };
@@ -575,6 +597,11 @@ static vn_db_query *word_query(qb *B, const qtok *t, const char *prefix_key)
 	if (!title && t->stem && !(t->flags & VN_TOK_MARKED) &&
 	    (B->stem_mode == 2 || (B->stem_mode == 1 && is_ascii(t->key)))) {
 		ql_push(B, &alts, scaled(B, term2(B, VN_PREFIX_STEM, t->stem, NULL, 0, NULL), B->e->w.stem));
+	}
+	char head[32], tail[16];
+	if (letters_then_digits(t->key, head, sizeof head, tail, sizeof tail)) {
+		char *parts[2] = { head, tail };
+		ql_push(B, &alts, key_phrase(B, parts, 2, prefix_key));
 	}
 	B->est_weight += best_idf * (B->e->w.k1 + 1);
 	return ql_take(B, &alts, VN_DBQ_OR, 0);

@@ -135,6 +135,8 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
     for i in range(30):
         f.write(json.dumps({"id": f"ng{i}", "title": f"Lịch nghỉ lễ {i}",
                             "body": "Cán bộ được nghỉ ba ngày; quyết định của cơ quan."}, ensure_ascii=False) + "\n")
+    f.write(json.dumps({"id": "cv1", "title": "Tiêm vắc xin Covid-19 cho trẻ",
+                        "body": "Phường tổ chức tiêm vắc xin phòng Covid-19."}, ensure_ascii=False) + "\n")
 PY
 "$bin/vnindex" --quiet --db "$work/slip" "$work/slip.jsonl" >/dev/null 2>&1
 slip() { "$bin/vnquery" --db "$work/slip" --json --no-snippets "$1" | python3 -c '
@@ -143,6 +145,11 @@ print(json.load(sys.stdin)["suggestion"] or "")'; }
 s=$(slip "nghỉ quyết"); [ "$s" = "nghị quyết" ] && ok "slip in a pair → $s" || bad "suggestion for nghỉ quyết: '$s'"
 s=$(slip "nghỉ lễ"); [ -z "$s" ] && ok "no suggestion for a real pair (nghỉ lễ)" || bad "nghỉ lễ suggests '$s'"
 s=$(slip "nghị quyết"); [ -z "$s" ] && ok "no suggestion for nghị quyết" || bad "nghị quyết suggests '$s'"
+# letters then digits typed as one word find the two words of the articles
+got=$("$bin/vnquery" --db "$work/slip" --json --no-snippets covid19 | python3 -c '
+import json, sys
+print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))')
+[ "$got" = "cv1" ] && ok "covid19 finds Covid-19" || bad "covid19: '$got'"
 
 # autocomplete
 c=$("${Q[@]}" --complete "dang v" | head -1)
