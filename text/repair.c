@@ -965,51 +965,49 @@ static int emit_filled_word(const unsigned char *p, size_t ws, size_t we, vn_buf
 	return 0;
 }
 
-static int convert_range(int enc, const unsigned char *p, size_t ls, size_t le, vn_buf *out, vn_buf *offmap)
+/* Decodes p[from..to) in enc, character (group) by character, into out. */
+static int step_range(int enc, const unsigned char *p, size_t from, size_t to, vn_buf *out, vn_buf *offmap)
 {
-	if (enc == VN_ENC_DOUBLE_UTF8) {
-		for (size_t i = ls; i < le;) {
-			/* word by word, so that a word with lost bytes can be mended */
-			size_t we = i;
-			while (we < le) {
-				uint32_t c;
-				size_t k = decode_at(&c, p, le, we);
-				if (!word_cp(c) && c != 0xFFFD)
-					break;
-				we += k;
-			}
-			if (we > i) {
-				int done, rc = emit_filled_word(p, i, we, out, offmap, &done);
-				if (rc)
-					return rc;
-				for (size_t j = i; !done && j < we;) {
-					uint32_t cp;
-					size_t k = step(enc, p, we, j, &cp);
-					if ((rc = emit(out, offmap, cp, j)))
-						return rc;
-					j += k;
-				}
-				i = we;
-				continue;
-			}
-			uint32_t cp;
-			size_t k = step(enc, p, le, i, &cp);
-			int rc = emit(out, offmap, cp, i);
-			if (rc)
-				return rc;
-			i += k;
-		}
-		return 0;
-	}
-	if (enc == VN_ENC_UTF8 && !offmap)
-		return copy_utf8(p, ls, le, out);
-	for (size_t i = ls; i < le;) {
+	for (size_t i = from; i < to;) {
 		uint32_t cp;
-		size_t k = step(enc, p, le, i, &cp);
+		size_t k = step(enc, p, to, i, &cp);
 		int rc = emit(out, offmap, cp, i);
 		if (rc)
 			return rc;
 		i += k;
+	}
+	return 0;
+}
+
+static int convert_range(int enc, const unsigned char *p, size_t ls, size_t le, vn_buf *out, vn_buf *offmap)
+{
+	if (enc == VN_ENC_UTF8 && !offmap)
+		return copy_utf8(p, ls, le, out);
+	if (enc != VN_ENC_DOUBLE_UTF8)
+		return step_range(enc, p, ls, le, out, offmap);
+	/* word by word, so that a word with lost bytes can be mended; the runs
+	 * between words hold no lead byte (those are all word characters) */
+	for (size_t i = ls; i < le;) {
+		size_t e = i;
+		int in_word = -1;
+		while (e < le) {
+			uint32_t c;
+			size_t k = decode_at(&c, p, le, e);
+			int w = word_cp(c) || c == 0xFFFD;
+			if (in_word < 0)
+				in_word = w;
+			else if (w != in_word)
+				break;
+			e += k;
+		}
+		int rc = 0, done = 0;
+		if (in_word)
+			rc = emit_filled_word(p, i, e, out, offmap, &done);
+		if (!rc && !done)
+			rc = step_range(enc, p, i, e, out, offmap);
+		if (rc)
+			return rc;
+		i = e;
 	}
 	return 0;
 }
