@@ -136,19 +136,14 @@ int vn_article_parse_date(char out[11], const char *s, size_t n)
 	return 0;
 }
 
-/* The word at s[*i] (ASCII case-insensitive on its first byte, which is
- * all that varies in "Ngày"/"ngày", "Tháng"/"tháng", "Năm"/"năm"), then
- * white space. */
+/* The word w at s[*i] ("Ngày" or "ngày"), then white space. */
 static int word_then_space(const char *s, size_t n, size_t *i, const char *w)
 {
-	size_t k = strlen(w), p = *i;
-	if (n - p < k || (s[p] | 0x20) != w[0] || memcmp(s + p + 1, w + 1, k - 1) != 0)
+	size_t k = vn_article__label_at(s + *i, n - *i, w);
+	if (!k)
 		return 0;
-	p += k;
-	size_t sp, seen = 0;
-	while (p < n && (sp = vn_article__space_len(s + p, n - p)) > 0)
-		p += sp, seen++;
-	if (!seen)
+	size_t p = vn_article__skip_spaces(s, n, *i + k);
+	if (p == *i + k)
 		return 0;
 	*i = p;
 	return 1;
@@ -161,14 +156,13 @@ static int match_written_date(char out[11], const char *s, size_t n, size_t *i)
 	if (!word_then_space(s, n, &p, "ngày"))
 		return 0;
 	int d = digits(s, n, &p, 1, 2);
-	size_t sp;
-	while (d >= 0 && p < n && (sp = vn_article__space_len(s + p, n - p)) > 0)
-		p += sp;
+	if (d >= 0)
+		p = vn_article__skip_spaces(s, n, p);
 	if (d < 0 || !word_then_space(s, n, &p, "tháng"))
 		return 0;
 	int m = digits(s, n, &p, 1, 2);
-	while (m >= 0 && p < n && (sp = vn_article__space_len(s + p, n - p)) > 0)
-		p += sp;
+	if (m >= 0)
+		p = vn_article__skip_spaces(s, n, p);
 	if (m < 0 || !word_then_space(s, n, &p, "năm"))
 		return 0;
 	int y = digits(s, n, &p, 4, 4);
@@ -203,4 +197,22 @@ int vn_article__find_date(char out[11], const char *s, size_t n)
 			return 0;
 	}
 	return VN_ENOTFOUND;
+}
+
+int vn_article__unix_date(char out[11], long long v)
+{
+	if (v > 100000000000LL)
+		v /= 1000;
+	if (v < 631152000LL || v > 4102444800LL)
+		return 0;
+	long long days = (v + 7 * 3600) / 86400;
+	/* civil date from days since 1970-01-01 (proleptic Gregorian) */
+	long long z = days + 719468, era = z / 146097;
+	long long doe = z - era * 146097;
+	long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long long mp = (5 * doy + 2) / 153;
+	int d = (int)(doy - (153 * mp + 2) / 5 + 1), m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	format_ymd(out, (int)(yoe + era * 400 + (m <= 2)), m, d);
+	return 1;
 }

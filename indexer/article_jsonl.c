@@ -110,31 +110,6 @@ static char *keep(vn_article__json *j, char *p)
 
 enum { F_ABSENT = 0, F_NULL = 1, F_OK = 2 };
 
-/* A CMS that exports Unix time (seconds, or milliseconds): the calendar day
- * in Vietnam (UTC+7), as "YYYY-MM-DD". 0 for a number that is no plausible
- * publication time (before 1990 or after 2100). */
-static int epoch_date(json_int_t v, char out[11])
-{
-	if (v > 100000000000LL)
-		v /= 1000;
-	if (v < 631152000LL || v > 4102444800LL)
-		return 0;
-	long long days = (v + 7 * 3600) / 86400;
-	/* civil date from days since 1970-01-01 (proleptic Gregorian) */
-	long long z = days + 719468, era = z / 146097;
-	long long doe = z - era * 146097;
-	long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long long mp = (5 * doy + 2) / 153;
-	int d = (int)(doy - (153 * mp + 2) / 5 + 1), m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	int y = (int)(yoe + era * 400 + (m <= 2));
-	char tmp[32];
-	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
-	memcpy(out, tmp, 10);
-	out[10] = '\0';
-	return 1;
-}
-
 static const char *const k_id[] = { "id", NULL };
 static const char *const k_title[] = { "title", "ten_thu_tuc", "so_ky_hieu", NULL };
 static const char *const k_body[] = { "body", "content", "full_text", "text", "trich_yeu", NULL };
@@ -448,7 +423,7 @@ int vn_article__json_record(vn_article__json *j, json_t *obj, size_t max_body, c
 			vn_article__warn(j->warning, "date \"%.40s\" is not a valid date; dropped",
 					 json_string_value(dv));
 		}
-	} else if (dv && json_is_integer(dv) && epoch_date(json_integer_value(dv), out_date_buf)) {
+	} else if (dv && json_is_integer(dv) && vn_article__unix_date(out_date_buf, json_integer_value(dv))) {
 		char *p = keep(j, strdup(out_date_buf));
 		if (!p)
 			return vn_error_set(err, VN_ENOMEM, "out of memory");

@@ -252,71 +252,36 @@ static const char *const date_words[] = {
 	"ngày", "tháng", "năm", "lúc", "giờ", "phút", "GMT", "AM", "PM", "SA", "CH",
 };
 
-/* Length of label at s (its first letter in either case: "Ngày"/"ngày",
- * "Đăng"/"đăng"), or 0 when s does not start with it as a whole word. */
-static size_t label_at(const char *s, size_t n, const char *label)
-{
-	size_t k = strlen(label);
-	if (n < k)
-		return 0;
-	const unsigned char *a = (const unsigned char *)s, *b = (const unsigned char *)label;
-	size_t skip;
-	if (b[0] < 0x80) {
-		if ((a[0] | 0x20) != (b[0] | 0x20))
-			return 0;
-		skip = 1;
-	} else if (b[0] == 0xC4 && b[1] == 0x90) {   /* Đ / đ */
-		if (a[0] != 0xC4 || (a[1] != 0x90 && a[1] != 0x91))
-			return 0;
-		skip = 2;
-	} else {
-		skip = 0;
-	}
-	if (memcmp(s + skip, label + skip, k - skip) != 0)
-		return 0;
-	if (k < n && (((unsigned char)s[k] | 0x20) >= 'a' && ((unsigned char)s[k] | 0x20) <= 'z'))
-		return 0;
-	return k;
-}
-
-static size_t skip_spaces(const char *s, size_t n, size_t p)
-{
-	size_t sp;
-	while (p < n && (sp = vn_article__space_len(s + p, n - p)) > 0)
-		p += sp;
-	return p;
-}
-
 /* label, spaces, ':' — returns where the value starts, or 0. */
 static size_t label_colon(const char *s, size_t n, const char *label)
 {
-	size_t k = label_at(s, n, label);
+	size_t k = vn_article__label_at(s, n, label);
 	if (!k)
 		return 0;
-	k = skip_spaces(s, n, k);
+	k = vn_article__skip_spaces(s, n, k);
 	if (k >= n || s[k] != ':')
 		return 0;
-	return skip_spaces(s, n, k + 1);
+	return vn_article__skip_spaces(s, n, k + 1);
 }
 
 /* "Thứ Ba", "Thứ 3", "Chủ nhật", "CN", and a comma after it. */
 static size_t skip_weekday(const char *s, size_t n, size_t p)
 {
 	size_t k;
-	if ((k = label_at(s + p, n - p, "Thứ")) > 0) {
-		size_t q = skip_spaces(s, n, p + k);
+	if ((k = vn_article__label_at(s + p, n - p, "Thứ")) > 0) {
+		size_t q = vn_article__skip_spaces(s, n, p + k);
 		while (q < n && s[q] != ' ' && s[q] != ',')
 			q++;
 		p = q;
-	} else if ((k = label_at(s + p, n - p, "Chủ nhật")) > 0 ||
-		   (k = label_at(s + p, n - p, "Chủ Nhật")) > 0 || (k = label_at(s + p, n - p, "CN")) > 0) {
+	} else if ((k = vn_article__label_at(s + p, n - p, "Chủ nhật")) > 0 ||
+		   (k = vn_article__label_at(s + p, n - p, "Chủ Nhật")) > 0 || (k = vn_article__label_at(s + p, n - p, "CN")) > 0) {
 		p += k;
 	} else {
 		return p;
 	}
-	p = skip_spaces(s, n, p);
+	p = vn_article__skip_spaces(s, n, p);
 	if (p < n && s[p] == ',')
-		p = skip_spaces(s, n, p + 1);
+		p = vn_article__skip_spaces(s, n, p + 1);
 	return p;
 }
 
@@ -338,7 +303,7 @@ static int date_time_only(const char *s, size_t n, int *has_digit)
 		}
 		size_t k = 0;
 		for (size_t w = 0; w < sizeof date_words / sizeof date_words[0] && !k; w++)
-			k = label_at(s + p, n - p, date_words[w]);
+			k = vn_article__label_at(s + p, n - p, date_words[w]);
 		if (k) {
 			p += k;
 			continue;
@@ -373,8 +338,8 @@ static int meta_segment(const char *s, size_t n, page_meta *m)
 			return 1;
 		}
 	/* "bởi Admin", "by Admin": the rest of "Đăng ngày 20/02/2024 bởi Admin" */
-	if ((k = label_at(s, n, "bởi")) > 0 || ((k = label_at(s, n, "by")) > 0 && s[0] == 'b')) {
-		size_t v = skip_spaces(s, n, k);
+	if ((k = vn_article__label_at(s, n, "bởi")) > 0 || ((k = vn_article__label_at(s, n, "by")) > 0 && s[0] == 'b')) {
+		size_t v = vn_article__skip_spaces(s, n, k);
 		if (v > k && v < n && n - v <= 48) {
 			if (m->author.n == 0)
 				m->author = (line){ s + v, n - v };
@@ -390,10 +355,10 @@ static int meta_segment(const char *s, size_t n, page_meta *m)
 	size_t p = 0;
 	int labelled = 0;
 	for (size_t i = 0; i < sizeof date_labels / sizeof date_labels[0] && !p; i++)
-		if ((k = label_at(s, n, date_labels[i])) > 0) {
-			p = skip_spaces(s, n, k);
+		if ((k = vn_article__label_at(s, n, date_labels[i])) > 0) {
+			p = vn_article__skip_spaces(s, n, k);
 			if (p < n && s[p] == ':')
-				p = skip_spaces(s, n, p + 1);
+				p = vn_article__skip_spaces(s, n, p + 1);
 			labelled = 1;
 		}
 	p = skip_weekday(s, n, p);

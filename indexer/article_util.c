@@ -52,6 +52,39 @@ void vn_article__trim(const char **s, size_t *n)
 	*n = len;
 }
 
+size_t vn_article__skip_spaces(const char *s, size_t n, size_t p)
+{
+	size_t sp;
+	while (p < n && (sp = vn_article__space_len(s + p, n - p)) > 0)
+		p += sp;
+	return p;
+}
+
+size_t vn_article__label_at(const char *s, size_t n, const char *label)
+{
+	size_t k = strlen(label);
+	if (n < k)
+		return 0;
+	const unsigned char *a = (const unsigned char *)s, *b = (const unsigned char *)label;
+	size_t skip;
+	if (b[0] < 0x80) {
+		if ((a[0] | 0x20) != (b[0] | 0x20))
+			return 0;
+		skip = 1;
+	} else if (b[0] == 0xC4 && b[1] == 0x90) {   /* Đ / đ */
+		if (a[0] != 0xC4 || (a[1] != 0x90 && a[1] != 0x91))
+			return 0;
+		skip = 2;
+	} else {
+		skip = 0;
+	}
+	if (memcmp(s + skip, label + skip, k - skip) != 0)
+		return 0;
+	if (k < n && (((unsigned char)s[k] | 0x20) >= 'a' && ((unsigned char)s[k] | 0x20) <= 'z'))
+		return 0;
+	return k;
+}
+
 static int has_suffix(const char *name, size_t len, const char *suf)
 {
 	size_t k = strlen(suf);

@@ -86,6 +86,11 @@ int vn_article__reader_open_memory(vn_article_reader **out, enum vn_article__for
 int vn_article__reader_open_stream(vn_article_reader **out, FILE *f, const char *name,
 				   const vn_article_options *opts, vn_error *err);
 
+/* The calendar day in Vietnam (UTC+7) of Unix time v (seconds, or
+ * milliseconds when it is that large), as "YYYY-MM-DD". 0 when v is no
+ * plausible publication time (before 1990 or after 2100), else 1. */
+int vn_article__unix_date(char out[11], long long v);
+
 /* First valid date written dd/mm/yyyy (separators / - .) or yyyy-mm-dd in
  * s[0..n), else the first written "ngày 21 tháng 3 năm 2023", as
  * "YYYY-MM-DD" in out. Returns 0, or VN_ENOTFOUND. */
@@ -98,6 +103,13 @@ size_t vn_article__space_len(const char *s, size_t n);
 
 /* s[0..n) with leading and trailing white space (as above) removed. */
 void vn_article__trim(const char **s, size_t *n);
+
+/* Where the white space (as above) from s[p] ends. */
+size_t vn_article__skip_spaces(const char *s, size_t n, size_t p);
+
+/* Length of label at s[0..n) as a whole word, its first letter in either
+ * case ("Ngày"/"ngày", "Đăng"/"đăng"); 0 when s does not start with it. */
+size_t vn_article__label_at(const char *s, size_t n, const char *label);
 
 /* ---- JSON records (article_jsonl.c) -------------------------------------- */
 

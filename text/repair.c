@@ -923,7 +923,9 @@ static int emit_filled_word(const unsigned char *p, size_t ws, size_t we, vn_buf
 		lower |= lc > 0;
 		upper |= lc < 0;
 	}
-	size_t combos = probe.gaps == 1 ? N_LOST : N_LOST * N_LOST, best = combos;
+	uint32_t best_cps[RP_MAXW];
+	size_t best_offs[RP_MAXW], best_n = 0;
+	size_t combos = probe.gaps == 1 ? N_LOST : N_LOST * N_LOST;
 	long best_score = -1;
 	for (size_t c = 0; c < combos; c++) {
 		unsigned char bytes[2] = { lost_bytes[c % N_LOST], lost_bytes[c / N_LOST] };
@@ -948,16 +950,15 @@ static int emit_filled_word(const unsigned char *p, size_t ws, size_t we, vn_buf
 			     ((long)lost_byte_word_count(cps, n) << 1) + closing_quote;
 		if (score > best_score) {
 			best_score = score;
-			best = c;
+			best_n = n;
+			memcpy(best_cps, cps, n * sizeof *cps);
+			memcpy(best_offs, offs, n * sizeof *offs);
 		}
 	}
-	if (best == combos)
+	if (best_n == 0)
 		return 0;
-	unsigned char bytes[2] = { lost_bytes[best % N_LOST], lost_bytes[best / N_LOST] };
-	gap_fill f = { bytes, probe.gaps, 0, 0 };
-	size_t n = decode_word_filled(p, ws, we, &f, cps, offs);
-	for (size_t j = 0; j < n; j++) {
-		int rc = emit(out, offmap, cps[j], offs[j]);
+	for (size_t j = 0; j < best_n; j++) {
+		int rc = emit(out, offmap, best_cps[j], best_offs[j]);
 		if (rc)
 			return rc;
 	}
