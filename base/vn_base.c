@@ -245,6 +245,14 @@ size_t vn_utf8_encode(char out[4], uint32_t cp)
 
 /* Well-formed UTF-8 (RFC 3629 section 4). It runs on every input line, so
  * ASCII is skipped eight bytes at a time. */
+int vn_is_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
 int vn_utf8_valid(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;

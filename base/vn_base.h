@@ -119,6 +119,8 @@ size_t vn_utf8_decode(uint32_t *out_cp, const unsigned char *s, size_t n);
 size_t vn_utf8_encode(char out[4], uint32_t cp);
 /* 1 when s[0..n) is well-formed UTF-8. */
 int vn_utf8_valid(const char *s, size_t n);
+/* 1 when every byte of s[0..n) is ASCII. */
+int vn_is_ascii(const char *s, size_t n);
 
 /* ---- bounded number parsing (never atoi) -------------------------------- */
 

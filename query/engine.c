@@ -527,14 +527,6 @@ static void add_qword(qb *B, const char *exact, const char *tonefree, const char
 		B->rc = vn_error_set(B->err, VN_ENOMEM, "out of memory");
 }
 
-static int is_ascii(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0x80)
-			return 0;
-	return 1;
-}
-
 /* prefix+form as a query, or NULL when it is absent or in more than dfmax
  * articles; *tf gets its frequency either way. */
 static vn_db_query *rare_term(qb *B, const char *prefix, const char *form, double dfmax, uint32_t *tf)
@@ -595,7 +587,7 @@ static vn_db_query *word_query(qb *B, const qtok *t, const char *prefix_key)
 			best_idf += B->e->w.exact * idf(B, xtf);
 	}
 	if (!title && t->stem && !(t->flags & VN_TOK_MARKED) &&
-	    (B->stem_mode == 2 || (B->stem_mode == 1 && is_ascii(t->key)))) {
+	    (B->stem_mode == 2 || (B->stem_mode == 1 && vn_is_ascii(t->key, strlen(t->key))))) {
 		ql_push(B, &alts, scaled(B, term2(B, VN_PREFIX_STEM, t->stem, NULL, 0, NULL), B->e->w.stem));
 	}
 	char head[32], tail[16];
@@ -1298,6 +1290,7 @@ void vq_engine_view(vn_query_engine *e, struct vq_engine_view *v)
 {
 	v->db = e->db;
 	v->text = e->text;
+	v->syn = &e->syn;
 }
 
 /* Everything but the search proper: build the query for mode loose. */

@@ -46,10 +46,7 @@ typedef struct evidence {
 static int weigh_token(const vn_token *tok, void *payload)
 {
 	evidence *ev = payload;
-	int ascii = 1;
-	for (size_t i = 0; i < tok->exact_len && ascii; i++)
-		ascii = (unsigned char)tok->exact[i] < 0x80;
-	if (ascii)
+	if (vn_is_ascii(tok->exact, tok->exact_len))
 		return 0;
 	/* the exact form is indexed as X<exact>, or as the bare key when the
 	 * two are the same (vn_schema.h) */

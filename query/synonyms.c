@@ -30,7 +30,18 @@ static uint64_t word_bits(const char *s, size_t n)
 	return bits;
 }
 
-static int add_alt(vq_syn_group *g, const char *key, size_t n)
+static char *dup_n(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+	if (d) {
+		memcpy(d, s, n);
+		d[n] = 0;
+	}
+	return d;
+}
+
+/* shown: the form as written, kept for a one-word key (may be NULL) */
+static int add_alt(vq_syn_group *g, const char *key, size_t n, const char *shown, size_t sn)
 {
 	if (n == 0)
 		return 0;
@@ -45,25 +56,34 @@ static int add_alt(vq_syn_group *g, const char *key, size_t n)
 	if (!nw)
 		return VN_ENOMEM;
 	g->words = nw;
-	char *s = malloc(n + 1);
-	if (!s)
+	char **ns = realloc(g->shown, (g->nalts + 1) * sizeof *ns);
+	if (!ns)
 		return VN_ENOMEM;
-	memcpy(s, key, n);
-	s[n] = 0;
+	g->shown = ns;
+	char *s = dup_n(key, n);
+	char *sh = shown && sn && !memchr(key, ' ', n) ? dup_n(shown, sn) : NULL;
+	if (!s || (shown && sn && !memchr(key, ' ', n) && !sh)) {
+		free(s);
+		return VN_ENOMEM;
+	}
 	g->words[g->nalts] = word_bits(s, n);
+	g->shown[g->nalts] = sh;
 	g->alts[g->nalts++] = s;
 	return 0;
 }
 
 static void group_free(vq_syn_group *g)
 {
-	for (size_t i = 0; i < g->nalts; i++)
+	for (size_t i = 0; i < g->nalts; i++) {
 		free(g->alts[i]);
+		free(g->shown ? g->shown[i] : NULL);
+	}
 	free(g->alts);
 	free(g->words);
+	free(g->shown);
 }
 
-static int parse_line(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_buf *key)
+static int parse_line(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_buf *key, vn_buf *canon)
 {
 	while (n && (*s == ' ' || *s == '\t'))
 		s++, n--;
@@ -71,7 +91,7 @@ static int parse_line(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_
 		return 0;
 	if (!memchr(s, '=', n) && !memchr(s, '|', n))
 		return 0; /* malformed: no second form */
-	vq_syn_group g = { NULL, 0, 0, NULL };
+	vq_syn_group g = { NULL, 0, 0, NULL, NULL };
 	size_t start = 0;
 	int rc = 0;
 	for (size_t i = 0; i <= n && !rc; i++) {
@@ -79,7 +99,19 @@ static int parse_line(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_
 			continue;
 		if ((rc = vn_text_key(t, s + start, i - start, key)))
 			break;
-		rc = add_alt(&g, key->data ? key->data : "", key->len);
+		const char *shown = NULL;
+		size_t sn = 0;
+		if (key->len && !memchr(key->data, ' ', key->len)) {
+			if ((rc = vn_text_canonical(t, s + start, i - start, canon)))
+				break;
+			shown = canon->data;
+			sn = canon->len;
+			while (sn && (*shown == ' ' || *shown == '\t'))
+				shown++, sn--;
+			while (sn && (shown[sn - 1] == ' ' || shown[sn - 1] == '\t'))
+				sn--;
+		}
+		rc = add_alt(&g, key->data ? key->data : "", key->len, shown, sn);
 		start = i + 1;
 	}
 	g.nown = g.nalts;
@@ -148,7 +180,7 @@ static int link_narrower(vq_synonyms *out)
 				for (size_t j = 0; inside && j < gb->nalts && !rc; j++) {
 					if (strchr(gb->alts[j], ' '))
 						continue;
-					rc = add_alt(ga, gb->alts[j], strlen(gb->alts[j]));
+					rc = add_alt(ga, gb->alts[j], strlen(gb->alts[j]), NULL, 0);
 					if (!rc)
 						any[a] |= ga->words[ga->nalts - 1];
 				}
@@ -161,7 +193,7 @@ static int link_narrower(vq_synonyms *out)
 
 int vq_synonyms_parse(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_error *err)
 {
-	vn_buf key = VN_BUF_INIT;
+	vn_buf key = VN_BUF_INIT, canon = VN_BUF_INIT;
 	size_t start = 0;
 	int rc = 0;
 	for (size_t i = 0; i <= n && !rc; i++) {
@@ -170,10 +202,11 @@ int vq_synonyms_parse(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_
 		size_t len = i - start;
 		if (len && s[start + len - 1] == '\r')
 			len--;
-		rc = parse_line(out, t, s + start, len, &key);
+		rc = parse_line(out, t, s + start, len, &key, &canon);
 		start = i + 1;
 	}
 	vn_buf_free(&key);
+	vn_buf_free(&canon);
 	if (!rc)
 		rc = link_narrower(out);
 	if (rc)
@@ -256,4 +289,15 @@ size_t vq_synonyms_match(const vq_synonyms *s, char *const *keys, size_t nkeys, 
 			}
 		}
 	return best;
+}
+
+const char *vq_synonyms_shown(const vq_synonyms *s, const char *key)
+{
+	for (size_t gi = 0; s && gi < s->ngroups; gi++) {
+		const vq_syn_group *g = &s->groups[gi];
+		for (size_t a = 0; a < g->nown; a++)
+			if (g->shown[a] && strcmp(g->alts[a], key) == 0)
+				return g->shown[a];
+	}
+	return NULL;
 }

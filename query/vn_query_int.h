@@ -66,6 +66,8 @@ typedef struct vq_syn_group {
 			  * narrower bodies' abbreviations (synonyms.c) */
 	uint64_t *words; /* per alt, one bit per word (a hash mod 64): a form
 			  * standing inside another has its bits in the other's */
+	char **shown;    /* per own alt of one word, as the list writes it
+			  * ("HĐND", canonical); NULL for the others */
 } vq_syn_group;
 
 typedef struct vq_synonyms {
@@ -80,6 +82,9 @@ int vq_synonyms_load(vq_synonyms *out, struct vn_text *t, const char *path, vn_e
 /* Same from memory (tests). */
 int vq_synonyms_parse(vq_synonyms *out, struct vn_text *t, const char *s, size_t n, vn_error *err);
 void vq_synonyms_free(vq_synonyms *s);
+/* The list's own spelling of a one-word form whose key is key ("hdnd" →
+ * "HĐND"), or NULL when the list has no such form. */
+const char *vq_synonyms_shown(const vq_synonyms *s, const char *key);
 /* Longest alternative matching keys[i..] (keys = folded tokens), a group's
  * own form before a borrowed one: returns the number of tokens matched (0
  * when none) and the group in *g. */
@@ -120,6 +125,7 @@ struct vn_db;
 struct vq_engine_view {
 	struct vn_db *db;
 	struct vn_text *text;
+	const vq_synonyms *syn;
 };
 void vq_engine_view(struct vn_query_engine *e, struct vq_engine_view *v);
 /* "Did you mean" for the words q[0..n) (canonical text): *out is malloc'd

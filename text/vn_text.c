@@ -1874,6 +1874,37 @@ oom:
 	return VN_ENOMEM;
 }
 
+/* ---- case of a word ---------------------------------------------------------- */
+
+int vn_text_recase(const char *s, size_t n, unsigned flags, vn_buf *out)
+{
+	vn_buf_clear(out);
+	if (!s || !vn_utf8_valid(s, n))
+		return VN_EINVAL;
+	int all = (flags & VN_TOK_ALLCAPS) != 0, first = all || (flags & VN_TOK_CAPITAL) != 0;
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = vn_utf8_decode(&cp, (const unsigned char *)s + i, n - i);
+		if (len == 0)
+			return VN_EINVAL;
+		/* only letters count as "the first": a leading digit or mark does
+		 * not take the capital */
+		utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+		int letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+		if (letter && first) {
+			cp = (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp);
+			first = all;
+		}
+		if (vn_buf_put_utf8(out, cp)) {
+			vn_buf_clear(out);
+			return VN_ENOMEM;
+		}
+		i += len;
+	}
+	return 0;
+}
+
 /* ---- test hooks (vn_text_test.h) ------------------------------------------- */
 
 void vn__text_set_reference(vn_text *t, int on)

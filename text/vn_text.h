@@ -144,6 +144,13 @@ int vn_text_telex(vn_text *t, const char *s, size_t n, vn_buf *out);
 /* 1 when s[0..n) (one word, any case/form) is a valid Vietnamese syllable. */
 int vn_text_is_syllable(vn_text *t, const char *s, size_t n);
 
+/* One word s[0..n) in lower case (as the index's forms are) written in the
+ * case a typed token's flags describe: VN_TOK_ALLCAPS → every letter upper
+ * ("hđnd" → "HĐND"), VN_TOK_CAPITAL → the first letter upper ("đảng" →
+ * "Đảng"); other flags leave it as it is. out is cleared first. Returns 0,
+ * VN_EINVAL (NULL or invalid UTF-8) or VN_ENOMEM. Needs no vn_text. */
+int vn_text_recase(const char *s, size_t n, unsigned flags, vn_buf *out);
+
 #ifdef __cplusplus
 }
 #endif

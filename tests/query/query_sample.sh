@@ -137,6 +137,13 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
                             "body": "Cán bộ được nghỉ ba ngày; quyết định của cơ quan."}, ensure_ascii=False) + "\n")
     f.write(json.dumps({"id": "cv1", "title": "Tiêm vắc xin Covid-19 cho trẻ",
                         "body": "Phường tổ chức tiêm vắc xin phòng Covid-19."}, ensure_ascii=False) + "\n")
+    # "đức" is the usual form of duc alone, "giáo dục" of the pair
+    for i in range(10):
+        f.write(json.dumps({"id": f"sgd{i}", "title": f"Sở Giáo dục họp lần {i}",
+                            "body": "Sở Giáo dục và Đào tạo thông báo."}, ensure_ascii=False) + "\n")
+    for i in range(20):
+        f.write(json.dumps({"id": f"duc{i}", "title": f"Nước Đức {i}",
+                            "body": "Người Đức có đức tính cần cù; nước Đức."}, ensure_ascii=False) + "\n")
 PY
 "$bin/vnindex" --quiet --db "$work/slip" "$work/slip.jsonl" >/dev/null 2>&1
 slip() { "$bin/vnquery" --db "$work/slip" --json --no-snippets "$1" | python3 -c '
@@ -145,6 +152,14 @@ print(json.load(sys.stdin)["suggestion"] or "")'; }
 s=$(slip "nghỉ quyết"); [ "$s" = "nghị quyết" ] && ok "slip in a pair → $s" || bad "suggestion for nghỉ quyết: '$s'"
 s=$(slip "nghỉ lễ"); [ -z "$s" ] && ok "no suggestion for a real pair (nghỉ lễ)" || bad "nghỉ lễ suggests '$s'"
 s=$(slip "nghị quyết"); [ -z "$s" ] && ok "no suggestion for nghị quyết" || bad "nghị quyết suggests '$s'"
+# accents for a query typed without: the reading of the whole run, not pair
+# by pair ("so giao" then "duc" alone gave "sở giáo đức"), in the case typed,
+# abbreviations as the list writes them
+s=$(slip "so giao duc"); [ "$s" = "sở giáo dục" ] && ok "whole-run accents → $s" || bad "suggestion for so giao duc: '$s'"
+s=$(slip "So Giao Duc"); [ "$s" = "Sở Giáo Dục" ] && ok "case typed kept → $s" || bad "suggestion for So Giao Duc: '$s'"
+s=$(slip "nghi quyet hdnd"); [ "$s" = "nghị quyết HĐND" ] && ok "abbreviation as the list writes it → $s" || bad "suggestion for nghi quyet hdnd: '$s'"
+s=$(slip "duc"); [ "$s" = "đức" ] && ok "a word alone: its usual form → $s" || bad "suggestion for duc: '$s'"
+s=$(slip "HĐND"); [ -z "$s" ] && ok "no suggestion for HĐND" || bad "HĐND suggests '$s'"
 # letters then digits typed as one word find the two words of the articles
 got=$("$bin/vnquery" --db "$work/slip" --json --no-snippets covid19 | python3 -c '
 import json, sys

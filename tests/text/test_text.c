@@ -636,6 +636,33 @@ static void test_fold_word_and_is_syllable(void **state)
 	assert_int_equal(vn_text_is_syllable(T, NULL, 0), 0);
 }
 
+static void test_recase(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in;
+		unsigned flags;
+		const char *want;
+	} cases[] = {
+		{ "hđnd", VN_TOK_ALLCAPS, "HĐND" },
+		{ "đảng", VN_TOK_CAPITAL, "Đảng" },
+		{ "ủy", VN_TOK_CAPITAL | VN_TOK_ALLCAPS, "ỦY" },
+		{ "nguyễn", 0, "nguyễn" },
+		{ "nguyễn", VN_TOK_MARKED | VN_TOK_SYLLABLE, "nguyễn" },
+		{ "2023", VN_TOK_CAPITAL, "2023" },
+		{ "19a", VN_TOK_CAPITAL, "19A" },
+		{ "ươn", VN_TOK_ALLCAPS, "ƯƠN" },
+		{ "", VN_TOK_ALLCAPS, "" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(vn_text_recase(cases[i].in, strlen(cases[i].in), cases[i].flags, &B1), 0);
+		assert_string_equal(B1.data ? B1.data : "", cases[i].want);
+	}
+	assert_int_equal(vn_text_recase("\xff", 1, VN_TOK_CAPITAL, &B1), VN_EINVAL);
+	assert_int_equal(B1.len, 0);
+	assert_int_equal(vn_text_recase(NULL, 0, 0, &B1), VN_EINVAL);
+}
+
 /* ---- stemming ---------------------------------------------------------------- */
 
 static void test_stemming(void **state)
@@ -815,6 +842,7 @@ int main(void)
 		cmocka_unit_test(test_fold_word_and_is_syllable),
 		cmocka_unit_test(test_stemming),
 		cmocka_unit_test(test_telex),
+		cmocka_unit_test(test_recase),
 		cmocka_unit_test(test_every_byte_and_truncation),
 		cmocka_unit_test(test_normalize_matches_parts),
 		cmocka_unit_test(test_repair_integration),
