@@ -53,6 +53,10 @@ typedef struct vq_weights {
 	double rr_run, rr_runx;       /* longest run of query words standing together
 				       * in the title, folded / with the accents typed */
 	double rr_full, rr_fullx;     /* the whole run of words in the title as typed */
+	double rr_fullnum;            /* ... rr_full for a run with a number in it: a
+				       * document's number in its title ("Thông tư số
+				       * 08/2023/TT-…" for "thông tư 08/2023") singles it
+				       * out among the many texts that cite it */
 	double rr_cov, rr_covx;       /* share of the query words in the title */
 	double rr_len;                /* share of the title the query covers */
 	double rr_pairs;              /* share of the query's adjacent pairs found adjacent */
@@ -78,7 +82,7 @@ static const vq_weights default_weights = {
 	.k1 = 0.5, .b = 0.75,
 	.recency = 0.4,
 	.bigram_idf = -1.0, .idf_ref = 5.5, .tb_idf = -1.0,
-	.rr_k = 20, .rr_run = 0, .rr_runx = 0, .rr_full = 0.5, .rr_fullx = 0.2,
+	.rr_k = 20, .rr_run = 0, .rr_runx = 0, .rr_full = 0.5, .rr_fullx = 0.2, .rr_fullnum = 1.5,
 	.rr_cov = 0, .rr_covx = 0, .rr_len = 0.05, .rr_pairs = 0.5, .rr_recency = 0.15,
 	.rr_pairsx = 1,
 	.rr_l0 = 20,
@@ -132,6 +136,7 @@ static void tune_from_env(vq_weights *w)
 		else if (!strcmp(name, "rr_runx")) w->rr_runx = v;
 		else if (!strcmp(name, "rr_full")) w->rr_full = v;
 		else if (!strcmp(name, "rr_fullx")) w->rr_fullx = v;
+		else if (!strcmp(name, "rr_fullnum")) w->rr_fullnum = v;
 		else if (!strcmp(name, "rr_cov")) w->rr_cov = v;
 		else if (!strcmp(name, "rr_covx")) w->rr_covx = v;
 		else if (!strcmp(name, "rr_len")) w->rr_len = v;
@@ -276,6 +281,7 @@ static int engine_text_en(vn_query_engine *e, vn_text **out, vn_error *err)
 typedef struct qtok {
 	char *exact, *tonefree, *key, *stem;
 	unsigned flags;
+	size_t offset, length; /* in the run's text */
 } qtok;
 
 typedef struct qb {
@@ -449,6 +455,8 @@ static int collect_tok(const vn_token *tok, void *payload)
 	q->key = dupn(tok->key, tok->key_len);
 	q->stem = tok->stem ? dupn(tok->stem, tok->stem_len) : NULL;
 	q->flags = tok->flags;
+	q->offset = tok->offset;
+	q->length = tok->length;
 	B->ntoks++;
 	if (!q->exact || !q->tonefree || !q->key || (tok->stem && !q->stem))
 		return VN_ENOMEM;
@@ -627,6 +635,13 @@ static vn_db_query *alt_query(qb *B, const char *alt)
 	return q;
 }
 
+/* A number after a word that legal references put "số" between ("Quyết
+ * định số 135", "Thông tư số 08/2023"): people leave the "số" out. */
+static int number_after_filler(const qtok *a, const qtok *b)
+{
+	return (b->flags & VN_TOK_NUMBER) && !(a->flags & VN_TOK_NUMBER) && strcmp(a->key, "so") != 0;
+}
+
 /* Boosts for a run: folded bigrams of adjacent words (weighted more when
  * the pair was typed without accents: then adjacency is the best evidence
  * of which variant is meant), title words and title bigrams. */
@@ -643,6 +658,14 @@ static vn_db_query *run_boosts(qb *B, int title_only)
 			int plain = !(a->flags & VN_TOK_MARKED) || !(b->flags & VN_TOK_MARKED);
 			uint32_t tf = 0;
 			vn_db_query *bg = term2(B, VN_PREFIX_BIGRAM, a->key, b->key, 0, &tf);
+			if (number_after_filler(a, b)) {
+				/* "quyết định 135" is "Quyết định số 135" */
+				char *keys[3] = { a->key, "so", b->key };
+				vn_db_query *ph = key_phrase(B, keys, 3, "");
+				if (!bg)
+					vn_db_query_free(term2(B, "", b->key, NULL, 1, &tf));
+				bg = bg ? combine2(B, VN_DBQ_OR, bg, ph) : ph;
+			}
 			if (bg) {
 				double f = plain ? w->bigram_plain : w->bigram;
 				/* a pair counts by being there more than by its rarity:
@@ -735,6 +758,58 @@ static size_t mark_dense(qb *B, const vq_node *n, unsigned char *dense, size_t n
 	return nd;
 }
 
+/* How many tokens from i stand joined to each other in s, with only a
+ * joining mark between them and no space: "04/2022", "130/2018/NĐ-CP",
+ * "TT-BTTTT", "Covid-19", "TP.HCM", "Bà Rịa–Vũng Tàu" (1 when token i
+ * stands alone). */
+static size_t joined_run(const qb *B, const char *s, size_t i, size_t nk)
+{
+	size_t j = i + 1;
+	for (; j < nk; j++) {
+		size_t from = B->toks[j - 1].offset + B->toks[j - 1].length, to = B->toks[j].offset;
+		if (to <= from || to - from > 3)
+			break;
+		const char *g = s + from;
+		size_t gl = to - from;
+		int joins = (gl == 1 && strchr("/-._\\&+", g[0]) != NULL) ||
+			    (gl == 3 && (!memcmp(g, "\u2010", 3) || !memcmp(g, "\u2011", 3) ||
+					 !memcmp(g, "\u2013", 3) || !memcmp(g, "\u2014", 3)));
+		if (!joins)
+			break;
+	}
+	return j - i;
+}
+
+/* Words typed joined ("04/2022", "NĐ-CP"): a document number, a code, a
+ * hyphenated name — meant together, so they must stand together (a phrase
+ * over keys, as Xapian's QueryParser reads such words), each one's accents
+ * boosting as in a quoted phrase. "Covid-19" also finds "covid19" written
+ * as one word. */
+static vn_db_query *joined_query(qb *B, size_t i, size_t m, int title)
+{
+	char *keys[32];
+	qlist exact = { 0 };
+	if (m > 32)
+		m = 32;
+	for (size_t j = 0; j < m; j++) {
+		const qtok *t = &B->toks[i + j];
+		keys[j] = t->key;
+		if (!title && (t->flags & VN_TOK_MARKED) && strcmp(t->exact, t->key))
+			ql_push(B, &exact, scaled(B, term2(B, VN_PREFIX_EXACT, t->exact, NULL, 0, NULL), B->e->w.exact));
+		uint32_t tf = 0;
+		vn_db_query_free(term2(B, "", t->key, NULL, 1, &tf));
+		B->est_weight += idf(B, tf) * (B->e->w.k1 + 1);
+	}
+	vn_db_query *q = key_phrase(B, keys, m, title ? VN_PREFIX_TITLE : "");
+	const qtok *a = &B->toks[i], *b = &B->toks[i + 1];
+	char one[64], head[32], tail[16];
+	if (m == 2 && !(a->flags & VN_TOK_NUMBER) && (b->flags & VN_TOK_NUMBER) &&
+	    snprintf(one, sizeof one, "%s%s", a->key, b->key) < (int)sizeof one &&
+	    letters_then_digits(one, head, sizeof head, tail, sizeof tail))
+		q = combine2(B, VN_DBQ_OR, q, term2(B, title ? VN_PREFIX_TITLE : "", one, NULL, 0, NULL));
+	return combine2(B, VN_DBQ_AND_MAYBE, q, ql_take(B, &exact, VN_DBQ_OR, 0));
+}
+
 static vn_db_query *build_text(qb *B, const vq_node *n)
 {
 	int title = n->field == VQ_FIELD_TITLE;
@@ -782,6 +857,16 @@ static vn_db_query *build_text(qb *B, const vq_node *n)
 			ql_push(B, &units, ql_take(B, &alts, VN_DBQ_OR, 0));
 			B->nwords += n->negated ? 0 : 1;
 			i += m;
+			continue;
+		}
+		size_t jm = joined_run(B, n->text, i, nk);
+		if (jm >= 2) {
+			for (size_t j = i + 1; j < i + jm && !n->negated; j++)
+				add_qword(B, B->toks[j].exact, B->toks[j].tonefree, B->toks[j].key,
+					  (B->toks[j].flags & VN_TOK_MARKED) != 0);
+			ql_push(B, &units, joined_query(B, i, jm, title));
+			B->nwords += n->negated ? 0 : jm;
+			i += jm;
 			continue;
 		}
 		if (dense[i] && ndense < nk) {
@@ -1664,6 +1749,14 @@ static int word_at(const struct rrword *w, const rrtok *tx, const rrtok *tk, siz
 	return tok_is(&tk[j], w->key, w->key_len);
 }
 
+/* "số" before a number ("Thông tư số 08/2023", "Quyết định số 1852"): legal
+ * titles write it, people searching for the document often leave it out;
+ * the title run is matched without it on both sides. */
+static int filler_before_number(const char *key, size_t kl, const char *next, size_t nl)
+{
+	return kl == 2 && memcmp(key, "so", 2) == 0 && nl > 0 && next[0] >= '0' && next[0] <= '9';
+}
+
 static int rr_title_cb(size_t i, const char *v, size_t len, void *payload)
 {
 	rrctx *x = payload;
@@ -1675,20 +1768,38 @@ static int rr_title_cb(size_t i, const char *v, size_t len, void *payload)
 	rrtok tx[RR_MAX_TOK], tk[RR_MAX_TOK];
 	size_t nx = split_tokens(v, (size_t)(nl - v), tx, RR_MAX_TOK);
 	size_t nk = split_tokens(nl + 1, len - (size_t)(nl - v) - 1, tk, RR_MAX_TOK);
-	size_t nt = nx < nk ? nx : nk;
+	size_t nt = nx < nk ? nx : nk, kept = 0;
+	for (size_t j = 0; j < nt; j++) {
+		if (j + 1 < nt && filler_before_number(tk[j].s, tk[j].n, tk[j + 1].s, tk[j + 1].n))
+			continue;
+		tx[kept] = tx[j];
+		tk[kept++] = tk[j];
+	}
+	nt = kept;
 	if (nt == 0)
 		return 0;
-	double f = 0, total = (double)B->nrw;
-	for (size_t a = 0; a < B->nrw;) {
+	const struct rrword *qv[32];
+	size_t nq = 0;
+	for (size_t q = 0; q < B->nrw && nq < 32; q++) {
+		const struct rrword *r = &B->rw[q], *r2 = q + 1 < B->nrw ? &B->rw[q + 1] : NULL;
+		if (r2 && r2->run == r->run && filler_before_number(r->key, r->key_len, r2->key, r2->key_len))
+			continue;
+		qv[nq++] = r;
+	}
+	double f = 0, total = (double)nq;
+	for (size_t a = 0; a < nq;) {
 		size_t b = a;
-		while (b < B->nrw && B->rw[b].run == B->rw[a].run)
+		while (b < nq && qv[b]->run == qv[a]->run)
 			b++;
 		size_t m = b - a, best[2] = { 0, 0 }, cov[2] = { 0, 0 };
+		int has_number = 0;
+		for (size_t q = a; q < b; q++)
+			has_number |= qv[q]->key_len && qv[q]->key[0] >= '0' && qv[q]->key[0] <= '9';
 		for (int ex = 0; ex < 2; ex++) {
 			for (size_t q = a; q < b; q++) {
 				for (size_t j = 0; j < nt; j++) {
 					size_t l = 0;
-					while (q + l < b && j + l < nt && word_at(&B->rw[q + l], tx, tk, j + l, ex))
+					while (q + l < b && j + l < nt && word_at(qv[q + l], tx, tk, j + l, ex))
 						l++;
 					if (l > best[ex])
 						best[ex] = l;
@@ -1698,7 +1809,7 @@ static int rr_title_cb(size_t i, const char *v, size_t len, void *payload)
 			}
 			for (size_t q = a; q < b && (ex ? w->rr_covx : w->rr_cov) != 0; q++)
 				for (size_t j = 0; j < nt; j++)
-					if (word_at(&B->rw[q], tx, tk, j, ex)) {
+					if (word_at(qv[q], tx, tk, j, ex)) {
 						cov[ex]++;
 						break;
 					}
@@ -1706,7 +1817,8 @@ static int rr_title_cb(size_t i, const char *v, size_t len, void *payload)
 		double share = m / total;
 		f += share * (w->rr_run * best[0] / m + w->rr_runx * best[1] / m +
 			      w->rr_cov * cov[0] / m + w->rr_covx * cov[1] / m +
-			      (m >= 2 && best[0] == m ? w->rr_full : 0) + (best[1] == m ? w->rr_fullx : 0));
+			      (m >= 2 && best[0] == m ? (has_number ? w->rr_fullnum : w->rr_full) : 0) +
+			      (best[1] == m ? w->rr_fullx : 0));
 		a = b;
 	}
 	double lenf = total / nt;

@@ -43,6 +43,7 @@ typedef struct sword {
 	char key[64], exact[64];
 	unsigned flags;
 	char choice[128]; /* chosen form ("" = as typed) */
+	size_t offset, length; /* where the word stands in the query */
 } sword;
 
 typedef struct sctx {
@@ -63,6 +64,8 @@ static int collect(const vn_token *t, void *payload)
 	memcpy(w->key, t->key, t->key_len);
 	memcpy(w->exact, t->exact, t->exact_len);
 	w->flags = t->flags;
+	w->offset = t->offset;
+	w->length = t->length;
 	return 0;
 }
 
@@ -557,29 +560,36 @@ int vq_suggest(vn_query_engine *e, const char *q, size_t n, char **out)
 		vn_buf_free(&tmp);
 		return rc;
 	}
+	/* the query as typed, its words replaced: "1852/QD-UBND" keeps its
+	 * slash and hyphen ("1852/QĐ-UBND") */
 	vn_buf s = VN_BUF_INIT;
 	int err = 0;
+	size_t at = 0;
 	for (size_t i = 0; i < c.n; i++) {
 		const sword *w = &c.w[i];
 		const char *f = w->choice[0] ? w->choice : w->exact;
-		if (strcmp(f, w->exact))
-			changed = 1;
-		if (i)
-			err |= vn_buf_putc(&s, ' ');
+		if (w->offset < at || w->offset + w->length > n)
+			continue; /* not in q as typed (cannot happen for canonical text) */
+		err |= vn_buf_append(&s, q + at, w->offset - at);
+		at = w->offset + w->length;
 		/* an abbreviation as the list writes it ("hdnd" → "HĐND": a change
 		 * when it brings the đ typed as d), other words in the case typed
 		 * ("Nguyen Phu Trong" → "Nguyễn Phú Trọng") */
 		const char *shown = w->flags & VN_TOK_SYLLABLE ? NULL : vq_synonyms_shown(v.syn, w->key);
-		if (shown) {
-			if (!(w->flags & VN_TOK_MARKED) && !vn_is_ascii(shown, strlen(shown)))
-				changed = 1;
+		if (shown && !(w->flags & VN_TOK_MARKED) && !vn_is_ascii(shown, strlen(shown))) {
+			changed = 1;
 			err |= vn_buf_puts(&s, shown);
-		} else if (vn_text_recase(f, strlen(f), w->flags, &tmp) == 0) {
-			err |= vn_buf_append(&s, tmp.data, tmp.len);
+		} else if (strcmp(f, w->exact) == 0) {
+			err |= vn_buf_append(&s, q + w->offset, w->length);
 		} else {
-			err |= vn_buf_puts(&s, f);
+			changed = 1;
+			if (vn_text_recase(f, strlen(f), w->flags, &tmp) == 0)
+				err |= vn_buf_append(&s, tmp.data, tmp.len);
+			else
+				err |= vn_buf_puts(&s, f);
 		}
 	}
+	err |= vn_buf_append(&s, q + at, n - at);
 	vn_buf_free(&tmp);
 	if (err) {
 		vn_buf_free(&s);

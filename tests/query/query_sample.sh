@@ -166,6 +166,37 @@ import json, sys
 print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))')
 [ "$got" = "cv1" ] && ok "covid19 finds Covid-19" || bad "covid19: '$got'"
 
+# legal references: words typed joined ("08/2023", "QĐ-UBND") stand together;
+# "số" before a number may be left out; the document whose title is the
+# reference comes before the texts that cite it
+python3 - "$work/legal.jsonl" <<'PY'
+import json, sys
+docs = [
+    ("tt0823", "Thông tư số 08/2023/TT-BKHĐT", "Quy định mã số định danh của đơn vị."),
+    ("cites0823", "Quyết định về việc tổ chức thực hiện",
+     "Căn cứ Thông tư số 08/2023/TT-BKHĐT. Thực hiện Thông tư 08/2023/TT-BKHĐT, các thông tư "
+     "liên quan; thông tư 08/2023 quy định mã số. Thông tư số 08/2023 có hiệu lực."),
+    ("tt0223", "Thông tư số 02/2023/TT-BKHĐT", "Ban hành ngày 08 tháng 3 năm 2023; thông tư này thay thế."),
+    ("qd135", "Quyết định số 135/QĐ-UBND", "Phê duyệt kế hoạch năm."),
+    ("proc135", "Thủ tục cấp giấy phép",
+     "Căn cứ Quyết định 135/QĐ-UBND; theo Quyết định 135/QĐ-UBND, quyết định 135 quy định hồ sơ."),
+]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for i, t, b in docs:
+        f.write(json.dumps({"id": i, "title": t, "body": b, "kind": "legal"}, ensure_ascii=False) + "\n")
+PY
+"$bin/vnindex" --quiet --db "$work/legal" "$work/legal.jsonl" >/dev/null 2>&1
+legal() { "$bin/vnquery" --db "$work/legal" --json --no-snippets --sort relevance "$1" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(" ".join(h["id"] for h in d["hits"]) if sys.argv[1] == "ids" else (d["suggestion"] or ""))' "${2:-ids}"; }
+got=$(legal "thông tư 08/2023")
+case "$got" in "tt0823 "*) ok "thông tư 08/2023: the Thông tư first ($got)";; *) bad "thông tư 08/2023: '$got'";; esac
+case " $got " in *" tt0223 "*) bad "thông tư 08/2023 finds 02/2023 (08 and 2023 apart): '$got'";; *) ok "08/2023 stands together";; esac
+got=$(legal "quyết định 135")
+case "$got" in "qd135 "*) ok "quyết định 135 finds Quyết định số 135 first ($got)";; *) bad "quyết định 135: '$got'";; esac
+s=$(legal "135/QD-UBND" suggestion); [ "$s" = "135/QĐ-UBND" ] && ok "suggestion keeps the slash and hyphen → $s" || bad "suggestion for 135/QD-UBND: '$s'"
+
 # autocomplete
 c=$("${Q[@]}" --complete "dang v" | head -1)
 [ "$c" = "đảng viên" ] && ok "complete dang v → $c" || bad "complete: '$c'"
