@@ -555,16 +555,16 @@ static vn_db_query *rare_term(qb *B, const char *prefix, const char *form, doubl
  * accents typed. A lone word keeps them: "đảng" ranks đảng above đang. */
 static vn_db_query *key_phrase(qb *B, char *const *keys, size_t n, const char *prefix);
 
-/* "covid19", "iphone12": letters then digits, which the text core keeps as
- * one word where the articles mostly write two ("Covid-19"). Splits key
- * into head (two letters or more) and tail (the digits); 0 when it is not
- * of that shape. */
+/* "covid19", "iphone12", "u23": letters then digits, which the text core
+ * keeps as one word where the articles mostly write two ("Covid-19",
+ * "U.23"). Splits key into head (its letters) and tail (the digits); 0 when
+ * it is not of that shape. */
 static int letters_then_digits(const char *key, char *head, size_t hcap, char *tail, size_t tcap)
 {
 	size_t i = 0, n = strlen(key);
 	while (i < n && key[i] >= 'a' && key[i] <= 'z')
 		i++;
-	if (i < 2 || i == n || i >= hcap || n - i >= tcap)
+	if (i < 1 || i == n || i >= hcap || n - i >= tcap)
 		return 0;
 	for (size_t j = i; j < n; j++)
 		if (key[j] < '0' || key[j] > '9')
@@ -758,6 +758,16 @@ static size_t mark_dense(qb *B, const vq_node *n, unsigned char *dense, size_t n
 	return nd;
 }
 
+static int ascii_letters(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (*s < 'a' || *s > 'z')
+			return 0;
+	return 1;
+}
+
 /* How many tokens from i stand joined to each other in s, with only a
  * joining mark between them and no space: "04/2022", "130/2018/NĐ-CP",
  * "TT-BTTTT", "Covid-19", "TP.HCM", "Bà Rịa–Vũng Tàu" (1 when token i
@@ -783,8 +793,8 @@ static size_t joined_run(const qb *B, const char *s, size_t i, size_t nk)
 /* Words typed joined ("04/2022", "NĐ-CP"): a document number, a code, a
  * hyphenated name — meant together, so they must stand together (a phrase
  * over keys, as Xapian's QueryParser reads such words), each one's accents
- * boosting as in a quoted phrase. "Covid-19" also finds "covid19" written
- * as one word. */
+ * boosting as in a quoted phrase. "Covid-19", "G-20" also find "covid19",
+ * "g20" written as one word. */
 static vn_db_query *joined_query(qb *B, size_t i, size_t m, int title)
 {
 	char *keys[32];
@@ -802,10 +812,9 @@ static vn_db_query *joined_query(qb *B, size_t i, size_t m, int title)
 	}
 	vn_db_query *q = key_phrase(B, keys, m, title ? VN_PREFIX_TITLE : "");
 	const qtok *a = &B->toks[i], *b = &B->toks[i + 1];
-	char one[64], head[32], tail[16];
-	if (m == 2 && !(a->flags & VN_TOK_NUMBER) && (b->flags & VN_TOK_NUMBER) &&
-	    snprintf(one, sizeof one, "%s%s", a->key, b->key) < (int)sizeof one &&
-	    letters_then_digits(one, head, sizeof head, tail, sizeof tail))
+	char one[64];
+	if (m == 2 && ascii_letters(a->key) && (b->flags & VN_TOK_NUMBER) &&
+	    snprintf(one, sizeof one, "%s%s", a->key, b->key) < (int)sizeof one)
 		q = combine2(B, VN_DBQ_OR, q, term2(B, title ? VN_PREFIX_TITLE : "", one, NULL, 0, NULL));
 	return combine2(B, VN_DBQ_AND_MAYBE, q, ql_take(B, &exact, VN_DBQ_OR, 0));
 }
