@@ -1721,6 +1721,7 @@ typedef struct rrctx {
 	rrcand *c;
 	const qb *B;
 	const vq_weights *w;
+	int numbers; /* the query has a number: titles' "số" before one is left out */
 } rrctx;
 
 #define RR_MAX_TOK VN_TITLE_TOKENS_MAX
@@ -1779,7 +1780,7 @@ static int rr_title_cb(size_t i, const char *v, size_t len, void *payload)
 	size_t nk = split_tokens(nl + 1, len - (size_t)(nl - v) - 1, tk, RR_MAX_TOK);
 	size_t nt = nx < nk ? nx : nk, kept = 0;
 	for (size_t j = 0; j < nt; j++) {
-		if (j + 1 < nt && filler_before_number(tk[j].s, tk[j].n, tk[j + 1].s, tk[j + 1].n))
+		if (x->numbers && j + 1 < nt && filler_before_number(tk[j].s, tk[j].n, tk[j + 1].s, tk[j + 1].n))
 			continue;
 		tx[kept] = tx[j];
 		tk[kept++] = tk[j];
@@ -1920,7 +1921,9 @@ static int rerank(vn_query_engine *e, const qb *B, int hybrid, vn_db_mset *ms, u
 	qsort(c, n, sizeof *c, cmp_docid);
 	for (uint32_t i = 0; i < n; i++)
 		ids[i] = c[i].docid;
-	rrctx x = { c, B, w };
+	rrctx x = { c, B, w, 0 };
+	for (size_t q = 0; q < B->nrw; q++)
+		x.numbers |= B->rw[q].key_len && B->rw[q].key[0] >= '0' && B->rw[q].key[0] <= '9';
 	if ((rc = vn_db_values_in(e->db, VN_SLOT_TITLE_TOKENS, ids, n, rr_title_cb, &x, err)))
 		goto out;
 	uint32_t npairs = 0;
