@@ -42,6 +42,7 @@ typedef struct mctx {
 	size_t window;      /* 0 = scan everything */
 	uint32_t last[64];  /* offset + 1 of each word's latest match */
 	size_t base;        /* offset in the text of the piece being tokenized */
+	size_t stopped;     /* early stop: the text was scanned up to here (0: all) */
 	uint64_t bits[4];   /* fold_bit of every key (scan_pieces) */
 } mctx;
 
@@ -95,8 +96,10 @@ static int on_token(const vn_token *t, void *payload)
 			size_t k = 0;
 			while (k < c->nwords && c->last[k] && c->last[k] + c->window > off + 1)
 				k++;
-			if (k == c->nwords)
+			if (k == c->nwords) {
+				c->stopped = off + t->length;
 				return 1;
+			}
 		}
 		break;
 	}
@@ -399,7 +402,7 @@ static void prune(mctx *c)
 }
 
 static int find(vn_text *t, const char *s, size_t n, const vq_qword *words, size_t nwords, size_t window,
-		mctx *c)
+		int pruned, mctx *c)
 {
 	memset(c, 0, sizeof *c);
 	c->words = words;
@@ -422,8 +425,37 @@ static int find(vn_text *t, const char *s, size_t n, const vq_qword *words, size
 		return c->rc;
 	if (rc < 0)
 		return rc;
-	prune(c);
+	if (pruned)
+		prune(c);
 	return 0;
+}
+
+/* The matches of s[from..to) appended to c's (the text after an early stop
+ * that the snippet shows), then every word's best form chosen again over
+ * all of them. */
+static int find_more(vn_text *t, const char *s, size_t from, size_t to, mctx *c)
+{
+	mctx more;
+	int rc = find(t, s + from, to - from, c->words, c->nwords, 0, 0, &more);
+	if (!rc && more.n) {
+		if (c->n + more.n > c->cap) {
+			match *nm = realloc(c->m, (c->n + more.n) * sizeof *nm);
+			if (!nm)
+				rc = VN_ENOMEM;
+			else {
+				c->m = nm;
+				c->cap = c->n + more.n;
+			}
+		}
+		for (size_t i = 0; !rc && i < more.n; i++) {
+			more.m[i].off += (uint32_t)from;
+			c->m[c->n++] = more.m[i];
+		}
+	}
+	free(more.m);
+	if (!rc)
+		prune(c);
+	return rc;
 }
 
 static int spans_out(const mctx *c, size_t lo, size_t hi, size_t shift, vn_query_span **out, size_t *nout)
@@ -453,7 +485,7 @@ int vq_mark_all(vn_text *t, const char *text, size_t n, const vq_qword *words, s
 	mctx c;
 	*out_marks = NULL;
 	*out_nmarks = 0;
-	int rc = find(t, text, n, words, nwords, 0, &c);
+	int rc = find(t, text, n, words, nwords, 0, 1, &c);
 	if (!rc)
 		rc = spans_out(&c, 0, n, 0, out_marks, out_nmarks);
 	free(c.m);
@@ -519,7 +551,7 @@ int vq_snippet(vn_text *t, const char *text, size_t n, const vq_qword *words, si
 	while (scan < n && scan > 0 && ((unsigned char)text[scan] & 0xc0) == 0x80)
 		scan--;
 	mctx c;
-	int rc = find(t, text, scan, words, nwords, max_chars / 2, &c);
+	int rc = find(t, text, scan, words, nwords, max_chars / 2, 1, &c);
 	if (rc) {
 		free(c.m);
 		return rc;
@@ -608,6 +640,12 @@ int vq_snippet(vn_text *t, const char *text, size_t n, const vq_qword *words, si
 	}
 	while (end > start && is_space((unsigned char)text[end - 1]))
 		end--;
+	/* the scan stopped once one stretch held every word; the words after
+	 * that point inside the snippet are marked too */
+	if (c.stopped && c.stopped < end && (rc = find_more(t, text, c.stopped, end, &c))) {
+		free(c.m);
+		return rc;
+	}
 
 	/* copy, collapsing whitespace, moving the marks along */
 	vn_buf b = VN_BUF_INIT;

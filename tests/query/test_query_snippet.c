@@ -105,6 +105,33 @@ static void test_marks(void **state)
 	}
 }
 
+/* Every query word the snippet shows is marked, also after the point where
+ * the scan found one stretch holding them all (it stops looking for a
+ * better window there; the words after it were shown unmarked). */
+static void test_marks_after_early_stop(void **state)
+{
+	(void)state;
+	const char *text = "Ủy viên Bộ Chính trị đã trao huy hiệu 70 năm tuổi Đảng cho bốn đảng viên cao "
+			   "tuổi. Ngày 20-5, Ủy viên Bộ Chính trị đã đến nhà riêng tại phường 12, quận 5 trao "
+			   "huy hiệu cho ông Phúc và các đảng viên khác của chi bộ khu phố, nói chuyện rất lâu.";
+	for (int whole = 0; whole < 2; whole++) {
+		qw_list l;
+		words(&l, "dang vien");
+		char *s = NULL;
+		vn_query_span *m = NULL;
+		size_t n = 0;
+		vq_snippet_whole = whole;
+		assert_int_equal(vq_snippet(T, text, strlen(text), l.w, l.n, 240, &s, &m, &n), 0);
+		vq_snippet_whole = 0;
+		char got[512];
+		marked(got, sizeof got, s, m, n);
+		assert_string_equal(got, "viên|Đảng|đảng|viên|viên|đảng|viên");
+		free(s);
+		free(m);
+		words_free(&l);
+	}
+}
+
 static void test_window(void **state)
 {
 	(void)state;
@@ -240,7 +267,8 @@ static void test_pieces(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_marks), cmocka_unit_test(test_window),
+		cmocka_unit_test(test_marks), cmocka_unit_test(test_marks_after_early_stop),
+		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_short_and_empty), cmocka_unit_test(test_html),
 		cmocka_unit_test(test_pieces),
 	};
