@@ -839,9 +839,16 @@ static vn_db_query *build_text(qb *B, const vq_node *n)
 		const vq_syn_group *g = NULL;
 		size_t m = title ? 0 : vq_synonyms_match(&B->e->syn, keys, nk, i, &g);
 		if (!n->negated)
-			for (size_t j = i; j < i + (m ? m : 1); j++)
+			for (size_t j = i; j < i + (m ? m : 1); j++) {
 				add_qword(B, B->toks[j].exact, B->toks[j].tonefree, B->toks[j].key,
 					  (B->toks[j].flags & VN_TOK_MARKED) != 0);
+				/* "covid19" also marks the "Covid-19" it finds */
+				char head[32], tail[16];
+				if (letters_then_digits(B->toks[j].key, head, sizeof head, tail, sizeof tail)) {
+					add_qword(B, head, head, head, 0);
+					add_qword(B, tail, tail, tail, 0);
+				}
+			}
 		if (m) {
 			/* the words as typed, or any other form of the group */
 			qlist typed = { 0 }, alts = { 0 };
@@ -873,6 +880,12 @@ static vn_db_query *build_text(qb *B, const vq_node *n)
 			for (size_t j = i + 1; j < i + jm && !n->negated; j++)
 				add_qword(B, B->toks[j].exact, B->toks[j].tonefree, B->toks[j].key,
 					  (B->toks[j].flags & VN_TOK_MARKED) != 0);
+			/* "Covid-19" also marks the "covid19" it finds */
+			char one[64];
+			if (!n->negated && jm == 2 && ascii_letters(B->toks[i].key) &&
+			    (B->toks[i + 1].flags & VN_TOK_NUMBER) &&
+			    snprintf(one, sizeof one, "%s%s", B->toks[i].key, B->toks[i + 1].key) < (int)sizeof one)
+				add_qword(B, one, one, one, 0);
 			ql_push(B, &units, joined_query(B, i, jm, title));
 			B->nwords += n->negated ? 0 : jm;
 			i += jm;
@@ -1316,15 +1329,35 @@ static int fill_hit(vn_query_engine *e, qb *B, const vn_query_request *req, vn_q
 	if (!rc && B->nqw)
 		rc = vq_mark_all(e->text, h->title, strlen(h->title), B->qw, B->nqw, &h->title_marks,
 				 &h->n_title_marks);
-	if (!rc && req->want_snippets) {
-		int f = (d.s[DF_BODY] && d.n[DF_BODY]) ? DF_BODY : DF_SUMMARY;
+	/* the snippet comes from the body; from the summary when the body has
+	 * none of the words and the summary does (a hit found by its summary) */
+	static const int from[] = { DF_BODY, DF_SUMMARY };
+	for (size_t k = 0; !rc && req->want_snippets && k < 2 && (!h->snippet || !h->n_snippet_marks); k++) {
+		int f = from[k];
+		if (!d.s[f] || !d.n[f])
+			continue;
+		char *sn = NULL;
+		vn_query_span *sm = NULL;
+		size_t nsm = 0;
 		vn_buf_clear(tmp);
-		if (d.s[f] && unescape(tmp, d.s[f], d.n[f], d.esc[f]))
+		if (unescape(tmp, d.s[f], d.n[f], d.esc[f]))
 			rc = VN_ENOMEM;
 		if (!rc)
 			rc = vq_snippet(e->text, tmp->data ? tmp->data : "", tmp->len, B->qw, B->nqw,
-					e->cfg.snippet_chars, &h->snippet, &h->snippet_marks, &h->n_snippet_marks);
+					e->cfg.snippet_chars, &sn, &sm, &nsm);
+		if (!rc && (!h->snippet || nsm)) {
+			free(h->snippet);
+			free(h->snippet_marks);
+			h->snippet = sn;
+			h->snippet_marks = sm;
+			h->n_snippet_marks = nsm;
+		} else {
+			free(sn);
+			free(sm);
+		}
 	}
+	if (!rc && req->want_snippets && !h->snippet && !(h->snippet = strdup("")))
+		rc = VN_ENOMEM;
 	vn_buf_free(&alt);
 	return rc;
 }

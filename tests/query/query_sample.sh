@@ -137,6 +137,10 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
                             "body": "Cán bộ được nghỉ ba ngày; quyết định của cơ quan."}, ensure_ascii=False) + "\n")
     f.write(json.dumps({"id": "cv1", "title": "Tiêm vắc xin Covid-19 cho trẻ",
                         "body": "Phường tổ chức tiêm vắc xin phòng Covid-19."}, ensure_ascii=False) + "\n")
+    # found by its summary only: the snippet comes from the summary
+    f.write(json.dumps({"id": "sum1", "title": "Thông báo của phường",
+                        "summary": "Lịch tiếp công dân định kỳ tháng 7",
+                        "body": "Nội dung chi tiết xem trong tệp đính kèm bên dưới."}, ensure_ascii=False) + "\n")
     # "đức" is the usual form of duc alone, "giáo dục" of the pair
     for i in range(10):
         f.write(json.dumps({"id": f"sgd{i}", "title": f"Sở Giáo dục họp lần {i}",
@@ -165,6 +169,11 @@ got=$("$bin/vnquery" --db "$work/slip" --json --no-snippets covid19 | python3 -c
 import json, sys
 print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))')
 [ "$got" = "cv1" ] && ok "covid19 finds Covid-19" || bad "covid19: '$got'"
+snip() { "$bin/vnquery" --db "$work/slip" --json "$1" | python3 -c '
+import json, sys
+print(json.load(sys.stdin)["hits"][0]["snippet"])'; }
+s=$(snip covid19); case "$s" in *"<mark>Covid</mark>-<mark>19</mark>"*) ok "covid19 marks Covid-19 ($s)";; *) bad "covid19 snippet: '$s'";; esac
+s=$(snip "lịch tiếp công dân"); case "$s" in *"<mark>tiếp</mark> <mark>công</mark> <mark>dân</mark>"*) ok "snippet from the summary ($s)";; *) bad "summary snippet: '$s'";; esac
 
 # legal references: words typed joined ("08/2023", "QĐ-UBND") stand together;
 # "số" before a number may be left out; the document whose title is the
