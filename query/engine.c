@@ -59,6 +59,7 @@ typedef struct vq_weights {
 				       * out among the many texts that cite it */
 	double rr_cov, rr_covx;       /* share of the query words in the title */
 	double rr_len;                /* share of the title the query covers */
+	double rr_lenfull;            /* ... when every run stands whole in the title */
 	double rr_pairs;              /* share of the query's adjacent pairs found adjacent */
 	double rr_pairsx;             /* share of its pairs typed with accents found so (P) */
 	double rr_recency;            /* hybrid: 2^(-age/half-life) */
@@ -83,7 +84,7 @@ static const vq_weights default_weights = {
 	.recency = 0.4,
 	.bigram_idf = -1.0, .idf_ref = 5.5, .tb_idf = -1.0,
 	.rr_k = 20, .rr_run = 0, .rr_runx = 0, .rr_full = 0.5, .rr_fullx = 0.2, .rr_fullnum = 1.5,
-	.rr_cov = 0, .rr_covx = 0, .rr_len = 0.05, .rr_pairs = 0.5, .rr_recency = 0.15,
+	.rr_cov = 0, .rr_covx = 0, .rr_len = 0.05, .rr_lenfull = 0.4, .rr_pairs = 0.5, .rr_recency = 0.15,
 	.rr_pairsx = 1,
 	.rr_l0 = 20,
 	.xt_df = 0.1, .key_df = 0.6,
@@ -140,6 +141,7 @@ static void tune_from_env(vq_weights *w)
 		else if (!strcmp(name, "rr_cov")) w->rr_cov = v;
 		else if (!strcmp(name, "rr_covx")) w->rr_covx = v;
 		else if (!strcmp(name, "rr_len")) w->rr_len = v;
+		else if (!strcmp(name, "rr_lenfull")) w->rr_lenfull = v;
 		else if (!strcmp(name, "rr_pairs")) w->rr_pairs = v;
 		else if (!strcmp(name, "rr_pairsx")) w->rr_pairsx = v;
 		else if (!strcmp(name, "rr_recency")) w->rr_recency = v;
@@ -1830,6 +1832,7 @@ static int rr_title_cb(size_t i, const char *v, size_t len, void *payload)
 		qv[nq++] = r;
 	}
 	double f = 0, total = (double)nq;
+	int whole = 1;
 	for (size_t a = 0; a < nq;) {
 		size_t b = a;
 		while (b < nq && qv[b]->run == qv[a]->run)
@@ -1862,10 +1865,13 @@ static int rr_title_cb(size_t i, const char *v, size_t len, void *payload)
 			      w->rr_cov * cov[0] / m + w->rr_covx * cov[1] / m +
 			      (m >= 2 && best[0] == m ? (has_number ? w->rr_fullnum : w->rr_full) : 0) +
 			      (best[1] == m ? w->rr_fullx : 0));
+		whole &= best[0] == m;
 		a = b;
 	}
 	double lenf = total / nt;
 	f += w->rr_len * (lenf > 1 ? 1 : lenf);
+	if (whole && nq >= 2)
+		f += w->rr_lenfull * (lenf > 1 ? 1 : lenf);
 	if (w->rr_l0 > 0 && nt > w->rr_l0)
 		f *= w->rr_l0 / nt;
 	x->c[i].ftitle = f;
