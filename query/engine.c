@@ -1756,7 +1756,8 @@ typedef struct rrctx {
 	rrcand *c;
 	const qb *B;
 	const vq_weights *w;
-	int numbers; /* the query has a number: titles' "số" before one is left out */
+	int numbers; /* the query has a number: titles' "số" before one is left out;
+		      * none: titles' numbers are */
 } rrctx;
 
 #define RR_MAX_TOK VN_TITLE_TOKENS_MAX
@@ -1816,6 +1817,10 @@ static int rr_title_cb(size_t i, const char *v, size_t len, void *payload)
 	size_t nt = nx < nk ? nx : nk, kept = 0;
 	for (size_t j = 0; j < nt; j++) {
 		if (x->numbers && j + 1 < nt && filler_before_number(tk[j].s, tk[j].n, tk[j + 1].s, tk[j + 1].n))
+			continue;
+		/* a query without numbers is matched past the title's numbers
+		 * ("hoạt động của phòng" in "hoạt động của 2 phòng khám") */
+		if (!x->numbers && tk[j].n && tk[j].s[0] >= '0' && tk[j].s[0] <= '9')
 			continue;
 		tx[kept] = tx[j];
 		tk[kept++] = tk[j];
