@@ -510,13 +510,22 @@ static void record_run(qb *B)
 	}
 }
 
-static void add_qword(qb *B, const char *exact, const char *tonefree, const char *key, int marked)
+/* phrase: the expansion the word comes from (see vq_qword), NULL for a word
+ * asked for on its own; a word asked for both ways, or in two phrases, is
+ * marked wherever it stands. */
+static void add_qword_in(qb *B, const char *exact, const char *tonefree, const char *key, int marked,
+			 const char *phrase)
 {
 	if (B->rc)
 		return;
 	for (size_t i = 0; i < B->nqw; i++)
-		if (!strcmp(B->qw[i].key, key) && !strcmp(B->qw[i].exact, exact))
+		if (!strcmp(B->qw[i].key, key) && !strcmp(B->qw[i].exact, exact)) {
+			if (B->qw[i].phrase && (!phrase || strcmp(B->qw[i].phrase, phrase))) {
+				free(B->qw[i].phrase);
+				B->qw[i].phrase = NULL;
+			}
 			return;
+		}
 	if (B->nqw == B->capqw) {
 		size_t nc = B->capqw ? B->capqw * 2 : 16;
 		vq_qword *nq = realloc(B->qw, nc * sizeof *nq);
@@ -532,9 +541,15 @@ static void add_qword(qb *B, const char *exact, const char *tonefree, const char
 	w->tonefree = strdup(tonefree);
 	w->key = strdup(key);
 	w->marked = marked;
+	w->phrase = phrase ? strdup(phrase) : NULL;
 	B->nqw++;
-	if (!w->exact || !w->tonefree || !w->key)
+	if (!w->exact || !w->tonefree || !w->key || (phrase && !w->phrase))
 		B->rc = vn_error_set(B->err, VN_ENOMEM, "out of memory");
+}
+
+static void add_qword(qb *B, const char *exact, const char *tonefree, const char *key, int marked)
+{
+	add_qword_in(B, exact, tonefree, key, marked, NULL);
 }
 
 /* prefix+form as a query, or NULL when it is absent or in more than dfmax
@@ -631,8 +646,10 @@ static vn_db_query *alt_query(qb *B, const char *alt)
 	for (char *p = strtok(copy, " "); p && n < 64; p = strtok(NULL, " "))
 		keys[n++] = p;
 	vn_db_query *q = key_phrase(B, keys, n, "");
+	/* an expansion is marked where it stands whole: "nhân" and "dân" of
+	 * "Hội đồng nhân dân" are not marked on their own */
 	for (size_t i = 0; i < n; i++)
-		add_qword(B, keys[i], keys[i], keys[i], 0);
+		add_qword_in(B, keys[i], keys[i], keys[i], 0, n > 1 ? alt : NULL);
 	free(copy);
 	return q;
 }
@@ -992,6 +1009,7 @@ static void qb_free(qb *B)
 		free(B->qw[i].exact);
 		free(B->qw[i].tonefree);
 		free(B->qw[i].key);
+		free(B->qw[i].phrase);
 	}
 	free(B->qw);
 	for (size_t i = 0; i < B->nrw; i++) {

@@ -401,6 +401,81 @@ static void prune(mctx *c)
 	free(best);
 }
 
+/* The i-th key of a space-joined phrase: its start in *k and length, or 0
+ * past the end. */
+static size_t phrase_key(const char *p, size_t i, const char **k)
+{
+	for (;; i--) {
+		const char *e = strchr(p, ' ');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (i == 0) {
+			*k = p;
+			return n;
+		}
+		if (!e)
+			return 0;
+		p = e + 1;
+	}
+}
+
+/* The match whose token is the ord-th of the text, or NULL (matches are in
+ * text order). */
+static const match *match_at(const mctx *c, uint32_t ord)
+{
+	size_t lo = 0, hi = c->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->m[mid].ord < ord)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->n && c->m[lo].ord == ord ? &c->m[lo] : NULL;
+}
+
+/* Does the phrase stand whole around match m, m being its k-th word? */
+static int phrase_whole_at(const mctx *c, const match *m, const char *phrase, size_t k)
+{
+	if (m->ord < k)
+		return 0;
+	const char *key;
+	size_t kl;
+	for (size_t t = 0; (kl = phrase_key(phrase, t, &key)) > 0; t++) {
+		const match *o = t == k ? m : match_at(c, m->ord - (uint32_t)k + (uint32_t)t);
+		if (!o || !eq(key, kl, c->words[o->word].key))
+			return 0;
+	}
+	return 1;
+}
+
+/* Words asked for only inside a phrase (an abbreviation's expansion) keep
+ * their matches where the whole phrase stands. */
+static void phrase_filter(mctx *c)
+{
+	int any = 0;
+	for (size_t i = 0; i < c->nwords && !any; i++)
+		any = c->words[i].phrase != NULL;
+	if (!any)
+		return;
+	unsigned char *keep = malloc(c->n ? c->n : 1);
+	if (!keep)
+		return; /* out of memory: the marks stay as they are */
+	for (size_t i = 0; i < c->n; i++) {
+		const vq_qword *w = &c->words[c->m[i].word];
+		keep[i] = !w->phrase;
+		const char *key;
+		size_t kl;
+		for (size_t k = 0; !keep[i] && (kl = phrase_key(w->phrase, k, &key)) > 0; k++)
+			keep[i] = eq(key, kl, w->key) && phrase_whole_at(c, &c->m[i], w->phrase, k);
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < c->n; i++)
+		if (keep[i])
+			c->m[n++] = c->m[i];
+	c->n = n;
+	free(keep);
+}
+
 static int find(vn_text *t, const char *s, size_t n, const vq_qword *words, size_t nwords, size_t window,
 		int pruned, mctx *c)
 {
@@ -425,8 +500,10 @@ static int find(vn_text *t, const char *s, size_t n, const vq_qword *words, size
 		return c->rc;
 	if (rc < 0)
 		return rc;
-	if (pruned)
+	if (pruned) {
 		prune(c);
+		phrase_filter(c);
+	}
 	return 0;
 }
 
@@ -449,12 +526,15 @@ static int find_more(vn_text *t, const char *s, size_t from, size_t to, mctx *c)
 		}
 		for (size_t i = 0; !rc && i < more.n; i++) {
 			more.m[i].off += (uint32_t)from;
+			more.m[i].ord += c->ord; /* the tail's first token follows the head's last */
 			c->m[c->n++] = more.m[i];
 		}
 	}
 	free(more.m);
-	if (!rc)
+	if (!rc) {
 		prune(c);
+		phrase_filter(c);
+	}
 	return rc;
 }
 

@@ -97,6 +97,10 @@ size_t vq_synonyms_match(const vq_synonyms *s, char *const *keys, size_t nkeys, 
 typedef struct vq_qword {
 	char *exact, *tonefree, *key;
 	int marked;    /* the user typed accents: highlight matching forms only */
+	char *phrase;  /* NULL, or the keys (space-joined) of the one phrase the
+			* word was asked for in — an abbreviation's expansion
+			* ("hoi dong nhan dan" for "HĐND"): then it is marked
+			* only where the whole phrase stands */
 } vq_qword;
 
 typedef struct vq_span_list {

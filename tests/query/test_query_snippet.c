@@ -41,6 +41,7 @@ static int add_tok(const vn_token *t, void *payload)
 {
 	qw_list *l = payload;
 	vq_qword *w = &l->w[l->n++];
+	w->phrase = NULL;
 	w->exact = strndup(t->exact, t->exact_len);
 	w->tonefree = strndup(t->tonefree, t->tonefree_len);
 	w->key = strndup(t->key, t->key_len);
@@ -128,6 +129,43 @@ static void test_marks_after_early_stop(void **state)
 		assert_string_equal(got, "viên|Đảng|đảng|viên|viên|đảng|viên");
 		free(s);
 		free(m);
+		words_free(&l);
+	}
+}
+
+/* The words of an abbreviation's expansion are marked where the whole
+ * expansion stands, not one by one ("nhân dân" alone is not "Ủy ban nhân
+ * dân"); a word asked for on its own is marked everywhere. */
+static void test_phrase_marks(void **state)
+{
+	(void)state;
+	const char *text = "Ủy viên Ủy ban nhân dân tỉnh họp với nhân dân trong tỉnh về ban hành quy chế; "
+			   "UBND tỉnh chủ trì, nhân dân đồng tình và Ủy ban nhân dân huyện phối hợp thực hiện. "
+			   "Các nội dung khác của cuộc họp được thông báo sau.";
+	assert_true(strlen(text) >= 256); /* long enough for the piece scan */
+	for (int whole = 0; whole < 2; whole++) {
+		qw_list l;
+		words(&l, "ubnd uy ban nhan dan");
+		for (size_t i = 1; i < l.n; i++)
+			l.w[i].phrase = strdup("uy ban nhan dan");
+		char *s = NULL, got[512];
+		vn_query_span *m = NULL;
+		size_t n = 0;
+		vq_snippet_whole = whole;
+		assert_int_equal(vq_snippet(T, text, strlen(text), l.w, l.n, 400, &s, &m, &n), 0);
+		vq_snippet_whole = 0;
+		marked(got, sizeof got, s, m, n);
+		assert_string_equal(got, "Ủy|ban|nhân|dân|UBND|Ủy|ban|nhân|dân");
+		free(s);
+		free(m);
+		assert_int_equal(vq_mark_all(T, text, strlen(text), l.w, l.n, &m, &n), 0);
+		marked(got, sizeof got, text, m, n);
+		assert_string_equal(got, "Ủy|ban|nhân|dân|UBND|Ủy|ban|nhân|dân");
+		free(m);
+		for (size_t i = 1; i < l.n; i++) {
+			free(l.w[i].phrase);
+			l.w[i].phrase = NULL;
+		}
 		words_free(&l);
 	}
 }
@@ -268,7 +306,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_marks), cmocka_unit_test(test_marks_after_early_stop),
-		cmocka_unit_test(test_window),
+		cmocka_unit_test(test_phrase_marks), cmocka_unit_test(test_window),
 		cmocka_unit_test(test_short_and_empty), cmocka_unit_test(test_html),
 		cmocka_unit_test(test_pieces),
 	};
