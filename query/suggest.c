@@ -83,10 +83,8 @@ static uint32_t tf_of(vn_db *db, const char *prefix, const char *s)
 	return tf;
 }
 
-/* Top form of A<key>: 1 when it is frequent enough (count ≥ min and at
- * least share of all forms), form copied to out. */
-static int top_form(vn_db *db, vn_buf *tmp, const char *key, uint32_t min, double share, char *out,
-		    size_t cap)
+/* The A<key> metadata ("form\tcount" lines) into tmp: 1 when there is some. */
+static int suggest_data(vn_db *db, vn_buf *tmp, const char *key)
 {
 	char mk[160];
 	size_t kl = strlen(key);
@@ -94,7 +92,15 @@ static int top_form(vn_db *db, vn_buf *tmp, const char *key, uint32_t min, doubl
 		return 0;
 	mk[0] = VN_META_SUGGEST_PREFIX[0];
 	memcpy(mk + 1, key, kl + 1);
-	if (vn_db_get_metadata(db, mk, tmp, NULL) || tmp->len == 0)
+	return vn_db_get_metadata(db, mk, tmp, NULL) == 0 && tmp->len > 0;
+}
+
+/* Top form of A<key>: 1 when it is frequent enough (count ≥ min and at
+ * least share of all forms), form copied to out. */
+static int top_form(vn_db *db, vn_buf *tmp, const char *key, uint32_t min, double share, char *out,
+		    size_t cap)
+{
+	if (!suggest_data(db, tmp, key))
 		return 0;
 	const char *s = tmp->data;
 	const char *tab = strchr(s, '\t');
@@ -324,13 +330,8 @@ typedef struct dword {
  * first space into a and b when split (bigram keys). Returns how many. */
 static size_t read_forms(vn_db *db, vn_buf *tmp, const char *key, int split, dpair *out, size_t cap)
 {
-	char mk[160];
-	size_t kl = strlen(key), n = 0;
-	if (kl + 2 > sizeof mk)
-		return 0;
-	mk[0] = VN_META_SUGGEST_PREFIX[0];
-	memcpy(mk + 1, key, kl + 1);
-	if (vn_db_get_metadata(db, mk, tmp, NULL) || tmp->len == 0)
+	size_t n = 0;
+	if (!suggest_data(db, tmp, key))
 		return 0;
 	const char *p = tmp->data, *end = tmp->data + tmp->len;
 	while (p < end && n < cap) {

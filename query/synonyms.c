@@ -30,16 +30,6 @@ static uint64_t word_bits(const char *s, size_t n)
 	return bits;
 }
 
-static char *dup_n(const char *s, size_t n)
-{
-	char *d = malloc(n + 1);
-	if (d) {
-		memcpy(d, s, n);
-		d[n] = 0;
-	}
-	return d;
-}
-
 /* shown: the form as written, kept for a one-word key (may be NULL) */
 static int add_alt(vq_syn_group *g, const char *key, size_t n, const char *shown, size_t sn)
 {
@@ -60,8 +50,8 @@ static int add_alt(vq_syn_group *g, const char *key, size_t n, const char *shown
 	if (!ns)
 		return VN_ENOMEM;
 	g->shown = ns;
-	char *s = dup_n(key, n);
-	char *sh = shown && sn && !memchr(key, ' ', n) ? dup_n(shown, sn) : NULL;
+	char *s = strndup(key, n);
+	char *sh = shown && sn && !memchr(key, ' ', n) ? strndup(shown, sn) : NULL;
 	if (!s || (shown && sn && !memchr(key, ' ', n) && !sh)) {
 		free(s);
 		return VN_ENOMEM;
