@@ -577,9 +577,10 @@ int vq_suggest(vn_query_engine *e, const char *q, size_t n, char **out)
 		 * when it brings the đ typed as d), other words in the case typed
 		 * ("Nguyen Phu Trong" → "Nguyễn Phú Trọng") */
 		const char *shown = w->flags & VN_TOK_SYLLABLE ? NULL : vq_synonyms_shown(v.syn, w->key);
-		if (shown && !(w->flags & VN_TOK_MARKED) && !vn_is_ascii(shown, strlen(shown))) {
+		if (shown && !(w->flags & VN_TOK_MARKED) && !vn_is_ascii(shown, strlen(shown)) &&
+		    vn_text_canonical(v.text, shown, strlen(shown), &tmp) == 0) {
 			changed = 1;
-			err |= vn_buf_puts(&s, shown);
+			err |= vn_buf_append(&s, tmp.data, tmp.len);
 		} else if (strcmp(f, w->exact) == 0) {
 			err |= vn_buf_append(&s, q + w->offset, w->length);
 		} else {

@@ -73,7 +73,7 @@ static void group_free(vq_syn_group *g)
 	free(g->shown);
 }
 
-static int parse_line(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_buf *key, vn_buf *canon)
+static int parse_line(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_buf *key)
 {
 	while (n && (*s == ' ' || *s == '\t'))
 		s++, n--;
@@ -89,18 +89,14 @@ static int parse_line(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_
 			continue;
 		if ((rc = vn_text_key(t, s + start, i - start, key)))
 			break;
-		const char *shown = NULL;
-		size_t sn = 0;
-		if (key->len && !memchr(key->data, ' ', key->len)) {
-			if ((rc = vn_text_canonical(t, s + start, i - start, canon)))
-				break;
-			shown = canon->data;
-			sn = canon->len;
-			while (sn && (*shown == ' ' || *shown == '\t'))
-				shown++, sn--;
-			while (sn && (shown[sn - 1] == ' ' || shown[sn - 1] == '\t'))
-				sn--;
-		}
+		/* kept as written (made canonical when shown: most lists are
+		 * never shown, and the list is read at every engine open) */
+		const char *shown = s + start;
+		size_t sn = i - start;
+		while (sn && (*shown == ' ' || *shown == '\t'))
+			shown++, sn--;
+		while (sn && (shown[sn - 1] == ' ' || shown[sn - 1] == '\t'))
+			sn--;
 		rc = add_alt(&g, key->data ? key->data : "", key->len, shown, sn);
 		start = i + 1;
 	}
@@ -183,7 +179,7 @@ static int link_narrower(vq_synonyms *out)
 
 int vq_synonyms_parse(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_error *err)
 {
-	vn_buf key = VN_BUF_INIT, canon = VN_BUF_INIT;
+	vn_buf key = VN_BUF_INIT;
 	size_t start = 0;
 	int rc = 0;
 	for (size_t i = 0; i <= n && !rc; i++) {
@@ -192,11 +188,10 @@ int vq_synonyms_parse(vq_synonyms *out, vn_text *t, const char *s, size_t n, vn_
 		size_t len = i - start;
 		if (len && s[start + len - 1] == '\r')
 			len--;
-		rc = parse_line(out, t, s + start, len, &key, &canon);
+		rc = parse_line(out, t, s + start, len, &key);
 		start = i + 1;
 	}
 	vn_buf_free(&key);
-	vn_buf_free(&canon);
 	if (!rc)
 		rc = link_narrower(out);
 	if (rc)

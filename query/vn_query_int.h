@@ -67,7 +67,7 @@ typedef struct vq_syn_group {
 	uint64_t *words; /* per alt, one bit per word (a hash mod 64): a form
 			  * standing inside another has its bits in the other's */
 	char **shown;    /* per own alt of one word, as the list writes it
-			  * ("HĐND", canonical); NULL for the others */
+			  * ("HĐND", not made canonical); NULL for the others */
 } vq_syn_group;
 
 typedef struct vq_synonyms {
@@ -83,7 +83,8 @@ int vq_synonyms_load(vq_synonyms *out, struct vn_text *t, const char *path, vn_e
 int vq_synonyms_parse(vq_synonyms *out, struct vn_text *t, const char *s, size_t n, vn_error *err);
 void vq_synonyms_free(vq_synonyms *s);
 /* The list's own spelling of a one-word form whose key is key ("hdnd" →
- * "HĐND"), or NULL when the list has no such form. */
+ * "HĐND"), as written in the list (vn_text_canonical it before showing),
+ * or NULL when the list has no such form. */
 const char *vq_synonyms_shown(const vq_synonyms *s, const char *key);
 /* Longest alternative matching keys[i..] (keys = folded tokens), a group's
  * own form before a borrowed one: returns the number of tokens matched (0
