@@ -1737,6 +1737,44 @@ static int telex_word(const char *w, size_t n, vn_buf *out, int *changed)
 		char c = w[i];
 		unsigned upper = c >= 'A' && c <= 'Z';
 		char lc = upper ? (char)(c + 32) : c;
+		if (c >= '0' && c <= '9') {
+			/* VNI keys (facts §5): 1-5 tones, 0 none, 6 circumflex, 7
+			 * horn, 8 breve, 9 đ — "vie65t" is việt, "d9ang3" đảng */
+			if (c == '9') {
+				if (!m || base[0] != 4 || q[0] != 0)
+					return 0;
+				q[0] = Q_STROKE;
+				continue;
+			}
+			if (!seen_vowel)
+				return 0;
+			if (c <= '5') {
+				static const uint8_t vni_tone[6] = { T_NONE, T_ACUTE, T_GRAVE, T_HOOK, T_TILDE, T_DOT };
+				tn = vni_tone[c - '0'];
+				continue;
+			}
+			int done = 0;
+			if (c == '7') /* uo → ươ, as Telex w */
+				for (size_t j = (base[0] == 17) ? 1 : 0; j + 1 < m && !done; j++)
+					if (base[j] == 21 && base[j + 1] == 15 && !q[j] && !q[j + 1]) {
+						q[j] = q[j + 1] = Q_HORN;
+						done = 1;
+					}
+			for (size_t j = m; j > 0 && !done; j--) {
+				unsigned b = base[j - 1];
+				if (q[j - 1] != 0 || (j - 1 == 1 && base[0] == 17 && b == 21))
+					continue;
+				if (c == '6' && (b == 1 || b == 5 || b == 15))
+					q[j - 1] = Q_CIRC, done = 1;
+				else if (c == '7' && (b == 15 || b == 21))
+					q[j - 1] = Q_HORN, done = 1;
+				else if (c == '8' && b == 1)
+					q[j - 1] = Q_BREVE, done = 1;
+			}
+			if (!done)
+				return 0;
+			continue;
+		}
 		if (lc < 'a' || lc > 'z')
 			return 0;
 		if (lc == 'd' && !seen_vowel && m && base[m - 1] == 4 && q[m - 1] == 0) {
@@ -1852,15 +1890,17 @@ int vn_text_telex(vn_text *t, const char *s, size_t n, vn_buf *out)
 			if (vn_buf_append(out, s + i, j - i))
 				goto oom;
 		} else {
+			/* a word typed without keys ("nam" of "vieejt nam") stays as
+			 * it is, when it is a syllable */
 			int changed = 0;
 			int r = telex_word(s + i, j - i, out, &changed);
 			if (r < 0)
 				goto oom;
-			if (r == 0 || !changed) {
+			if (r == 0) {
 				vn_buf_clear(out);
 				return 0;
 			}
-			nwords++;
+			nwords += changed;
 		}
 		i = j;
 	}

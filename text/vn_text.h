@@ -135,10 +135,11 @@ int vn_text_normalize(vn_text *t, const char *s, size_t n, vn_buf *canonical, vn
  * e.g. a suggestion table). out is cleared first. */
 int vn_text_fold_word(vn_text *t, const char *s, size_t n, vn_buf *out);
 
-/* Telex input ("ddangr vieen" → "đảng viên"; facts §5): out gets the
- * decoded text and the return is 1 when every word decoded to a valid
- * Vietnamese syllable that differs from the input, 0 otherwise (out is then
- * left empty), negative on error. */
+/* Telex or VNI input ("ddangr vieen", "d9a3ng vie6n" → "đảng viên"; facts
+ * §5): out gets the decoded text and the return is 1 when every word
+ * decoded to a valid Vietnamese syllable (numbers pass through) and at least
+ * one differs from the input ("vieejt nam" → "việt nam"), 0 otherwise (out
+ * is then left empty), negative on error. */
 int vn_text_telex(vn_text *t, const char *s, size_t n, vn_buf *out);
 
 /* 1 when s[0..n) (one word, any case/form) is a valid Vietnamese syllable. */

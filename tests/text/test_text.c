@@ -729,6 +729,18 @@ static void test_telex(void **state)
 		{ "khoer", "khoẻ" },
 		{ "chuyeenj", "chuyện" },
 		{ "thanhf phoos", "thành phố" },
+		/* a word typed without keys stays, when the others changed */
+		{ "Vieejt Nam", "Việt Nam" },
+		{ "thanh phoos hoof chis minh", "thanh phố hồ chí minh" },
+		/* VNI keys */
+		{ "vie65t", "việt" },
+		{ "d9a3ng vie6n", "đảng viên" },
+		{ "d9ang3 vie6n", "đảng viên" },
+		{ "nguo7i2", "người" },
+		{ "truo7ng2", "trường" },
+		{ "hoa2", "hoà" },
+		{ "la8m", "lăm" },
+		{ "to6i", "tôi" },
 	};
 	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
 		int r = vn_text_telex(T, yes[i].in, strlen(yes[i].in), &B1);
@@ -738,7 +750,7 @@ static void test_telex(void **state)
 	}
 	static const char *const no[] = {
 		"hello", "ddangr hello", "viet nam", "", "2020", "việt", "xyz", "strong", "ddangr vien",
-		"aw", "café", "Vieejt Nam",
+		"aw", "café", "viet nam 2020", "covid19", "9ang", "a6b", "ba8",
 	};
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
 		int r = vn_text_telex(T, no[i], strlen(no[i]), &B1);
