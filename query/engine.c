@@ -809,6 +809,15 @@ static size_t joined_run(const qb *B, const char *s, size_t i, size_t nk)
 	return j - i;
 }
 
+/* "Covid-19", "G-20": a joined pair of letters and a number, which some
+ * articles write as one word ("covid19", "g20"); that word into one. */
+static int pair_as_one_word(const qb *B, size_t i, size_t m, char *one, size_t cap)
+{
+	const qtok *a = &B->toks[i], *b = &B->toks[i + 1];
+	return m == 2 && ascii_letters(a->key) && (b->flags & VN_TOK_NUMBER) &&
+	       snprintf(one, cap, "%s%s", a->key, b->key) < (int)cap;
+}
+
 /* Words typed joined ("04/2022", "NĐ-CP"): a document number, a code, a
  * hyphenated name — meant together, so they must stand together (a phrase
  * over keys, as Xapian's QueryParser reads such words), each one's accents
@@ -830,10 +839,8 @@ static vn_db_query *joined_query(qb *B, size_t i, size_t m, int title)
 		B->est_weight += idf(B, tf) * (B->e->w.k1 + 1);
 	}
 	vn_db_query *q = key_phrase(B, keys, m, title ? VN_PREFIX_TITLE : "");
-	const qtok *a = &B->toks[i], *b = &B->toks[i + 1];
 	char one[64];
-	if (m == 2 && ascii_letters(a->key) && (b->flags & VN_TOK_NUMBER) &&
-	    snprintf(one, sizeof one, "%s%s", a->key, b->key) < (int)sizeof one)
+	if (pair_as_one_word(B, i, m, one, sizeof one))
 		q = combine2(B, VN_DBQ_OR, q, term2(B, title ? VN_PREFIX_TITLE : "", one, NULL, 0, NULL));
 	return combine2(B, VN_DBQ_AND_MAYBE, q, ql_take(B, &exact, VN_DBQ_OR, 0));
 }
@@ -901,9 +908,7 @@ static vn_db_query *build_text(qb *B, const vq_node *n)
 					  (B->toks[j].flags & VN_TOK_MARKED) != 0);
 			/* "Covid-19" also marks the "covid19" it finds */
 			char one[64];
-			if (!n->negated && jm == 2 && ascii_letters(B->toks[i].key) &&
-			    (B->toks[i + 1].flags & VN_TOK_NUMBER) &&
-			    snprintf(one, sizeof one, "%s%s", B->toks[i].key, B->toks[i + 1].key) < (int)sizeof one)
+			if (!n->negated && pair_as_one_word(B, i, jm, one, sizeof one))
 				add_qword(B, one, one, one, 0);
 			ql_push(B, &units, joined_query(B, i, jm, title));
 			B->nwords += n->negated ? 0 : jm;
