@@ -609,13 +609,19 @@ int vq_snippet(vn_text *t, const char *text, size_t n, const vq_qword *words, si
 	while (end > start && is_space((unsigned char)text[end - 1]))
 		end--;
 
-	/* copy, collapsing whitespace, moving the marks along */
+	/* copy, collapsing whitespace, moving the marks along; the copy is no
+	 * longer than the window plus the two "…" (collapsing only shortens),
+	 * so it is written straight into storage reserved once */
 	vn_buf b = VN_BUF_INIT;
 	vn_query_span *sp = NULL;
 	size_t nsp = 0;
-	int err = 0;
-	if (start > 0)
-		err |= vn_buf_puts(&b, "… ");
+	int err = vn_buf_reserve(&b, (end > start ? end - start : 0) + 8) != 0;
+	char *o = b.data;
+	size_t ol = 0;
+	if (!err && start > 0) {
+		memcpy(o, "… ", 4);
+		ol = 4;
+	}
 	size_t k = 0;
 	while (k < c.n && c.m[k].off < start)
 		k++;
@@ -626,8 +632,9 @@ int vq_snippet(vn_text *t, const char *text, size_t n, const vq_qword *words, si
 	int in_space = 0;
 	for (size_t i = start; i < end && !err;) {
 		if (k < c.n && c.m[k].off == i && c.m[k].off + c.m[k].len <= end) {
-			sp[nsp++] = (vn_query_span){ (uint32_t)b.len, c.m[k].len };
-			err |= vn_buf_append(&b, text + i, c.m[k].len);
+			sp[nsp++] = (vn_query_span){ (uint32_t)ol, c.m[k].len };
+			memcpy(o + ol, text + i, c.m[k].len);
+			ol += c.m[k].len;
 			i += c.m[k].len;
 			k++;
 			in_space = 0;
@@ -640,16 +647,22 @@ int vq_snippet(vn_text *t, const char *text, size_t n, const vq_qword *words, si
 		unsigned char ch = (unsigned char)text[i];
 		if (is_space(ch)) {
 			if (!in_space)
-				err |= vn_buf_putc(&b, ' ');
+				o[ol++] = ' ';
 			in_space = 1;
 		} else {
-			err |= vn_buf_putc(&b, (char)ch);
+			o[ol++] = (char)ch;
 			in_space = 0;
 		}
 		i++;
 	}
-	if (end < n)
-		err |= vn_buf_puts(&b, " …");
+	if (!err && end < n) {
+		memcpy(o + ol, " …", 4);
+		ol += 4;
+	}
+	if (!err) {
+		o[ol] = 0;
+		b.len = ol;
+	}
 	free(c.m);
 	if (err) {
 		free(sp);
