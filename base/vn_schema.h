@@ -41,7 +41,10 @@
  * Document data: a JSON object with "id", "title", "date" ("YYYY-MM-DD" or
  * absent), "category", "site", "kind", "lang", "url", "author", "summary",
  * "body" — title and body as repaired UTF-8 (vn_text_repair), which is the
- * text the snippet is cut from and the offsets of tokens refer to.
+ * text the snippet is cut from and the offsets of tokens refer to. Since
+ * format 4 the shim stores it compressed as raw DEFLATE behind a tag byte
+ * (shim/vn_db_data.cc; vn_db_doc_set_data / vn_db_*_data do it), so tools
+ * that read Xapian directly (xapian-delve) show those bytes.
  *
  * Metadata keys:
  *   vn:format        VN_INDEX_FORMAT as decimal text
@@ -53,7 +56,7 @@
 #ifndef VN_SCHEMA_H
 #define VN_SCHEMA_H
 
-#define VN_INDEX_FORMAT 3
+#define VN_INDEX_FORMAT 4
 #define VN_META_FORMAT "vn:format"
 #define VN_META_STATS "vn:stats"
 #define VN_META_SUGGEST_PREFIX "A"

@@ -268,16 +268,30 @@ static const uint8_t byte_class[256] = {
 	[' '] = BC_WS, ['\t'] = BC_WS, ['\n'] = BC_WS, ['\r'] = BC_WS,
 };
 
+/* Could the word just scanned (first and last letters folded, nl letters,
+ * marks on them) be a query key? A word longer than piece_hit folds is
+ * left to it. */
+static inline int word_may_hit(const mctx *c, unsigned first, unsigned last, size_t nl, size_t marks)
+{
+	unsigned bit = fold_bit(first, last, nl);
+	return nl + marks > 64 || (c->bits[bit >> 6] >> (bit & 63) & 1);
+}
+
 /* The tokens of s[0..n) that may match, tokenized in stretches of pieces
  * (text between whitespace) that may hold a query word. A piece that is
  * one word of letters (most are) is judged by its first and last letters
- * and length folded; one with punctuation inside by folding its words. */
+ * and length folded; one with punctuation inside by folding its words,
+ * when one of them passes the same test (a word ends at punctuation; a
+ * "." or "," after a digit may be inside a number, which piece_hit reads
+ * as one word, so such a piece is always folded). */
 static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, ps = 0, rs = 0, re = 0, nl = 0;
+	size_t i = 0, ps = 0, rs = 0, re = 0, nl = 0, marks = 0;
 	unsigned first = 0, last = 0;
 	int open = 0, closed = 0, cand = 0, multi = 0, letter = 0, rc;
+	int words = 0; /* a word of the piece has ended (nl counts the current one) */
+	int need = 0;  /* ... and may be a query key */
 	for (;;) {
 		unsigned b = __builtin_expect(i < n, 1) ? u[i] : ' ', k;
 		unsigned bc = byte_class[b];
@@ -304,9 +318,16 @@ static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
 				letter = 1;
 				break;
 			}
-			if (k == VC_MARK && letter)
+			if (k == VC_MARK && letter) {
+				marks++;
 				continue; /* joins the letter before, adds nothing to the key */
+			}
 			if (k == VC_BREAK) {
+				if (nl) {
+					need |= word_may_hit(c, first, last, nl, marks);
+					words = 1;
+					nl = marks = 0;
+				}
 				multi = 1;
 				letter = 0;
 			} else {
@@ -315,7 +336,14 @@ static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
 			continue;
 		}
 		case BC_PUNCT:
-			multi = 1; /* several words, or a number's inner . , */
+			/* several words, or a number's inner . , */
+			if (nl) {
+				need |= ((b == '.' || b == ',') && last - '0' < 10u) ||
+					word_may_hit(c, first, last, nl, marks);
+				words = 1;
+				nl = marks = 0;
+			}
+			multi = 1;
 			letter = 0;
 			i++;
 			continue;
@@ -331,13 +359,23 @@ static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
 			while (q < n && is_ws(u[q]))
 				q++;
 			if (q < n && u[q] >= 0xCC && vi_char(u + q, n - q, &len) <= VC_MARK) {
+				if (nl) {
+					need |= word_may_hit(c, first, last, nl, marks);
+					words = 1;
+					nl = marks = 0;
+				}
 				multi = 1;
 				letter = 0;
 				i = q;
 				continue;
 			}
-			if (!cand && nl) {
-				if (multi || nl > 64)
+			if (!cand && multi) {
+				if (nl)
+					need |= word_may_hit(c, first, last, nl, marks);
+				if (need)
+					cand = piece_hit(c, u, ps, i);
+			} else if (!cand && nl) {
+				if (nl > 64)
 					cand = piece_hit(c, u, ps, i);
 				else if (c->bits[fold_bit(first, last, nl) >> 6] >> (fold_bit(first, last, nl) & 63) & 1)
 					cand = piece_hit(c, u, ps, i);
@@ -349,7 +387,7 @@ static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
 					open = 1;
 				}
 				re = i;
-			} else if (open && nl) {
+			} else if (open && (nl || words)) {
 				if ((rc = on_piece(c, t, s, rs, re)) != 0)
 					return rc;
 				open = 0;
@@ -357,8 +395,8 @@ static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
 			}
 			if (q >= n)
 				return open ? on_piece(c, t, s, rs, re) : 0;
-			cand = multi = letter = 0;
-			nl = 0;
+			cand = multi = letter = words = need = 0;
+			nl = marks = 0;
 			ps = i = q;
 			continue;
 		}
@@ -727,13 +765,19 @@ int vq_snippet(vn_text *t, const char *text, size_t n, const vq_qword *words, si
 		return rc;
 	}
 
-	/* copy, collapsing whitespace, moving the marks along */
+	/* copy, collapsing whitespace, moving the marks along; the copy is no
+	 * longer than the window plus the two "…" (collapsing only shortens),
+	 * so it is written straight into storage reserved once */
 	vn_buf b = VN_BUF_INIT;
 	vn_query_span *sp = NULL;
 	size_t nsp = 0;
-	int err = 0;
-	if (start > 0)
-		err |= vn_buf_puts(&b, "… ");
+	int err = vn_buf_reserve(&b, (end > start ? end - start : 0) + 8) != 0;
+	char *o = b.data;
+	size_t ol = 0;
+	if (!err && start > 0) {
+		memcpy(o, "… ", 4);
+		ol = 4;
+	}
 	size_t k = 0;
 	while (k < c.n && c.m[k].off < start)
 		k++;
@@ -744,8 +788,9 @@ int vq_snippet(vn_text *t, const char *text, size_t n, const vq_qword *words, si
 	int in_space = 0;
 	for (size_t i = start; i < end && !err;) {
 		if (k < c.n && c.m[k].off == i && c.m[k].off + c.m[k].len <= end) {
-			sp[nsp++] = (vn_query_span){ (uint32_t)b.len, c.m[k].len };
-			err |= vn_buf_append(&b, text + i, c.m[k].len);
+			sp[nsp++] = (vn_query_span){ (uint32_t)ol, c.m[k].len };
+			memcpy(o + ol, text + i, c.m[k].len);
+			ol += c.m[k].len;
 			i += c.m[k].len;
 			k++;
 			in_space = 0;
@@ -758,16 +803,22 @@ int vq_snippet(vn_text *t, const char *text, size_t n, const vq_qword *words, si
 		unsigned char ch = (unsigned char)text[i];
 		if (is_space(ch)) {
 			if (!in_space)
-				err |= vn_buf_putc(&b, ' ');
+				o[ol++] = ' ';
 			in_space = 1;
 		} else {
-			err |= vn_buf_putc(&b, (char)ch);
+			o[ol++] = (char)ch;
 			in_space = 0;
 		}
 		i++;
 	}
-	if (end < n)
-		err |= vn_buf_puts(&b, " …");
+	if (!err && end < n) {
+		memcpy(o + ol, " …", 4);
+		ol += 4;
+	}
+	if (!err) {
+		o[ol] = 0;
+		b.len = ol;
+	}
 	free(c.m);
 	if (err) {
 		free(sp);

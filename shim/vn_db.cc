@@ -312,7 +312,7 @@ int vn_db_document_data(vn_db *db, vn_docid id, vn_buf *out, vn_error *err)
 	if (db == nullptr || out == nullptr)
 		return null_arg(err, db == nullptr ? "db" : "out");
 	return guard_reader(db->db, err, [&]() -> int {
-		return to_buf(out, db->db.get_document(id).get_data(), err);
+		return vn_shim::decode_data(db->db.get_document(id).get_data(), out, err);
 	});
 }
 
@@ -791,7 +791,7 @@ int vn_db_doc_set_data(vn_db_doc *doc, const char *data, size_t len, vn_error *e
 	if (doc == nullptr || (data == nullptr && len > 0))
 		return null_arg(err, doc == nullptr ? "doc" : "data");
 	return guard(err, [&]() -> int {
-		doc->doc.set_data(str_of(data, len));
+		doc->doc.set_data(vn_shim::encode_data(data, len));
 		return 0;
 	});
 }

@@ -190,6 +190,10 @@ int vn_db_doc_add_term(vn_db_doc *doc, const char *term, size_t len, uint32_t wd
 /* A filter term: wdf 0, no positions, does not change the document length. */
 int vn_db_doc_add_boolean_term(vn_db_doc *doc, const char *term, size_t len, vn_error *err);
 int vn_db_doc_set_value(vn_db_doc *doc, unsigned slot, const char *value, size_t len, vn_error *err);
+/* Any bytes. Stored compressed when that pays (raw DEFLATE behind a tag
+ * byte, shim/vn_db_data.cc: Xapian's own zlib inflate cost a search more);
+ * vn_db_document_data and vn_db_mset_data give the same bytes back, also
+ * for data written before the codec (returned as stored). */
 int vn_db_doc_set_data(vn_db_doc *doc, const char *data, size_t len, vn_error *err);
 
 /* ---- queries ------------------------------------------------------------- */

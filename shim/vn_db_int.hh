@@ -95,6 +95,12 @@ int guard_reader(Xapian::Database &db, vn_error *err, F &&f) noexcept
 /* Copy a std::string into a caller's buffer (cleared first). */
 int to_buf(vn_buf *out, const std::string &s, vn_error *err) noexcept;
 
+/* Document data as stored (vn_db_data.cc): compressed when that pays. May
+ * throw std::bad_alloc. */
+std::string encode_data(const char *data, size_t len);
+/* The stored form back into out (cleared first); VN_ECORRUPT when damaged. */
+int decode_data(const std::string &s, vn_buf *out, vn_error *err) noexcept;
+
 /* Days since 1970-01-01 of "YYYYMMDD" (first 8 bytes); false if malformed. */
 bool parse_yyyymmdd(const char *s, size_t n, long *out_days) noexcept;
 

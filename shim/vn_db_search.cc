@@ -205,7 +205,7 @@ int vn_db_mset_data(vn_db_mset *ms, uint32_t i, vn_buf *out, vn_error *err)
 	int attempt = 0;
 	return guard_reader(ms->db, err, [&]() -> int {
 		unsigned flags = attempt++ == 0 ? Xapian::DOC_ASSUME_VALID : 0;
-		return to_buf(out, ms->db.get_document(*ms->ms[i], flags).get_data(), err);
+		return vn_shim::decode_data(ms->db.get_document(*ms->ms[i], flags).get_data(), out, err);
 	});
 }
 

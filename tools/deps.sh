@@ -3,7 +3,7 @@
 # Usage: tools/deps.sh [build|test]   (test adds the servers, browser and fuzz tools)
 set -euo pipefail
 want=(build-essential cmake pkg-config libxapian-dev libstemmer-dev libutf8proc-dev
-      libjansson-dev zlib1g-dev libxml2-dev libfcgi-dev lighttpd libmimalloc-dev)
+      libjansson-dev zlib1g-dev libdeflate-dev libxml2-dev libfcgi-dev lighttpd libmimalloc-dev)
 if [ "${1:-build}" = test ]; then
   want+=(libcmocka-dev clang libclang-rt-14-dev xapian-tools xapian-omega sqlite3
          chromium nodejs npm curl ca-certificates wrk python3)

@@ -27,7 +27,7 @@ set_target_properties(PkgConfig::XAPIAN PROPERTIES
   INTERFACE_LINK_LIBRARIES "${VN_XAPIAN_A};${vn_xapian_deps}"
   INTERFACE_LINK_DIRECTORIES ""
   INTERFACE_LINK_OPTIONS "")
-foreach(pair UTF8PROC:utf8proc JANSSON:jansson FCGI:fcgi)
+foreach(pair UTF8PROC:utf8proc JANSSON:jansson FCGI:fcgi LIBDEFLATE:deflate)
   string(REPLACE ":" ";" pair ${pair})
   list(GET pair 0 pc)
   list(GET pair 1 lib)

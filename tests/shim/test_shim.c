@@ -835,6 +835,79 @@ static void test_documents(void **state)
 	vn_db_free(db);
 }
 
+/* Document data comes back byte for byte whatever it holds: empty, short
+ * (stored), long text (compressed), bytes that do not compress, and data
+ * that begins with the codec's own tag bytes (vn_db_data.cc). */
+static void test_document_data_codec(void **state)
+{
+	struct fixture *f = *state;
+	vn_error e_ = VN_ERROR_INIT;
+	static char text[6000], noise[3000], tagged[200];
+	for (size_t i = 0; i < sizeof text; i++)
+		text[i] = "Ủy ban nhân dân phường "[i % 29];
+	uint32_t x = 12345;
+	for (size_t i = 0; i < sizeof noise; i++) {
+		x = x * 1103515245u + 12345u;
+		noise[i] = (char)(x >> 24);
+	}
+	memcpy(tagged, text, sizeof tagged);
+	tagged[0] = 0x01;
+	const struct { const char *d; size_t n; } c[] = {
+		{ "", 0 }, { "short", 5 }, { "\x01" "abc", 4 }, { "\x00\x01", 2 },
+		{ text, sizeof text }, { noise, sizeof noise }, { tagged, sizeof tagged },
+	};
+	const size_t nc = sizeof c / sizeof c[0];
+	vn_db_writer *w = NULL;
+	vn_db_doc *doc = NULL;
+	OK(vn_db_writer_open(&w, f->db1, VN_DB_CREATE, 0, &e_));
+	OK(vn_db_doc_new(&doc, &e_));
+	for (size_t i = 0; i < nc; i++) {
+		char id[8];
+		snprintf(id, sizeof id, "Q%zu", i);
+		vn_db_doc_clear(doc);
+		OK(vn_db_doc_add_boolean_term(doc, id, strlen(id), &e_));
+		OK(vn_db_doc_add_term(doc, "all", 3, 1, &e_));
+		OK(vn_db_doc_set_data(doc, c[i].d, c[i].n, &e_));
+		OK(vn_db_writer_replace(w, id, strlen(id), doc, &e_));
+	}
+	OK(vn_db_writer_commit(w, &e_));
+	vn_db_writer_free(w);
+	vn_db_doc_free(doc);
+
+	vn_db *db = open1(f->db1);
+	vn_buf b = VN_BUF_INIT;
+	for (size_t i = 0; i < nc; i++) {
+		OK(vn_db_document_data(db, (vn_docid)(i + 1), &b, &e_));
+		assert_int_equal(b.len, c[i].n);
+		assert_non_null(b.data);
+		if (c[i].n)
+			assert_memory_equal(b.data, c[i].d, c[i].n);
+		assert_int_equal(b.data[b.len], 0);
+	}
+	/* the same through a search's page */
+	vn_db_query *q = NULL;
+	vn_db_search *s = NULL;
+	vn_db_mset *ms = NULL;
+	OK(vn_db_query_term(&q, "all", 3, 1, &e_));
+	OK(vn_db_search_new(&s, db, &e_));
+	OK(vn_db_search_set_query(s, q, &e_));
+	OK(vn_db_search_run(s, 0, 20, 20, &ms, &e_));
+	assert_int_equal(vn_db_mset_size(ms), nc);
+	for (uint32_t i = 0; i < nc; i++) {
+		vn_db_hit h;
+		OK(vn_db_mset_hit(ms, i, &h));
+		OK(vn_db_mset_data(ms, i, &b, &e_));
+		assert_int_equal(b.len, c[h.docid - 1].n);
+		if (b.len)
+			assert_memory_equal(b.data, c[h.docid - 1].d, b.len);
+	}
+	vn_db_mset_free(ms);
+	vn_db_search_free(s);
+	vn_db_query_free(q);
+	vn_buf_free(&b);
+	vn_db_free(db);
+}
+
 /* ---- errors from damaged databases -------------------------------------------- */
 
 static void test_corrupt_database(void **state)
@@ -1424,6 +1497,7 @@ int main(void)
 		T(test_add_delete_docid),
 		T(test_compact),
 		T(test_documents),
+		T(test_document_data_codec),
 		T(test_corrupt_database),
 		T(test_version_mismatch),
 		T(test_query_constructors),
