@@ -1381,8 +1381,9 @@ static int open_partial(pworker *W, uint64_t chunk)
 		return VN_ENOMEM;
 	}
 	/* Flushed every P->flush documents (see flush_threshold): memory stays
-	 * bounded whatever the chunk size. */
-	int rc = vn_db_writer_open(&W->w, W->path.data, VN_DB_CREATE, W->P->flush, &e);
+	 * bounded whatever the chunk size. A scratch database: a crash leaves
+	 * the work directory, which the next run removes. */
+	int rc = vn_db_writer_open(&W->w, W->path.data, VN_DB_CREATE | VN_DB_SCRATCH, W->P->flush, &e);
 	if (rc) {
 		par_fatal(W->P, rc, &e);
 		return rc;
@@ -1624,7 +1625,7 @@ static void drop_superseded(pworker *W)
 				rc = vn_error_set(&e, VN_ENOMEM, "out of memory");
 				break;
 			}
-			if ((rc = vn_db_writer_open(&w, W->path.data, VN_DB_OPEN, 0, &e)))
+			if ((rc = vn_db_writer_open(&w, W->path.data, VN_DB_OPEN | VN_DB_SCRATCH, 0, &e)))
 				break;
 		}
 		rc = vn_db_writer_delete_docid(w, W->wr[i].docid, &e);
