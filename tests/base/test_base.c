@@ -1,13 +1,16 @@
-/* test_base.c — error records, buffers, escapers, UTF-8 and number parsing. */
+/* test_base.c — error records, buffers, escapers, UTF-8 and number parsing,
+ * the exact-pair filter. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "vn_base.h"
+#include "vn_pairs.h"
 
 static void test_error_set_and_clear(void **state)
 {
@@ -134,6 +137,40 @@ static void test_parse_int_bounds(void **state)
 	assert_int_equal(vn_parse_int(&v, "-", 1, -10, 10), VN_EINVAL);
 }
 
+/* Every pair set tests present; pairs not set test present about as often
+ * as vn_pairs.h says (0.05 %); the hash is that of "a b" and of nothing
+ * else ("ab c", "a bc" differ). */
+static void test_pairs_filter(void **state)
+{
+	(void)state;
+	assert_int_equal(vn_pairs_bytes(0), 0);
+	assert_int_equal(vn_pairs_bytes(1), 2);
+	assert_int_equal(vn_pairs_bytes(3), 6);
+	assert_int_equal(vn_pairs_test((const unsigned char *)"", 0, 1), 0);
+	assert_true(vn_pairs_hash("ab", 2, "c", 1) != vn_pairs_hash("a", 1, "bc", 2));
+	assert_true(vn_pairs_hash("trong", 5, "cả", 3) != vn_pairs_hash("trong", 5, "cá", 3));
+	enum { N = 400, ABSENT = 200000 };
+	size_t len = vn_pairs_bytes(N);
+	unsigned char *f = calloc(len, 1);
+	assert_non_null(f);
+	char a[32], b[32];
+	for (int i = 0; i < N; i++) {
+		int an = snprintf(a, sizeof a, "từ%d", i), bn = snprintf(b, sizeof b, "đôi%d", i * 7);
+		vn_pairs_set(f, len, vn_pairs_hash(a, (size_t)an, b, (size_t)bn));
+	}
+	for (int i = 0; i < N; i++) {
+		int an = snprintf(a, sizeof a, "từ%d", i), bn = snprintf(b, sizeof b, "đôi%d", i * 7);
+		assert_true(vn_pairs_test(f, len, vn_pairs_hash(a, (size_t)an, b, (size_t)bn)));
+	}
+	int fp = 0;
+	for (int i = 0; i < ABSENT; i++) {
+		int an = snprintf(a, sizeof a, "khác%d", i), bn = snprintf(b, sizeof b, "đôi%d", i);
+		fp += vn_pairs_test(f, len, vn_pairs_hash(a, (size_t)an, b, (size_t)bn));
+	}
+	assert_true(fp < ABSENT / 1000);   /* 0.1 %: twice what is expected */
+	free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -144,6 +181,7 @@ int main(void)
 		cmocka_unit_test(test_escape_url),
 		cmocka_unit_test(test_utf8_decode_invalid),
 		cmocka_unit_test(test_parse_int_bounds),
+		cmocka_unit_test(test_pairs_filter),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
