@@ -1,16 +1,18 @@
 /*
- * vn_pairs.h — the exact-pair filter of index format 4 (vn_schema.h,
- * VN_SLOT_PAIRS): per document, a Bloom filter of its adjacent word pairs
- * that carry accents ("trong cả", "đảng viên"), in their exact forms. The
- * query's re-ranking asks it, for its few candidates, whether a pair the
- * query typed with accents stands in the document as typed. (Format 3 wrote
- * each such pair as a term, P<exact> <exact>: a third of the indexer's work
- * and a quarter of the index, for that one test.)
+ * vn_pairs.h — the exact-pair set of index format 4 (vn_schema.h,
+ * VN_SLOT_PAIRS): per document, the adjacent word pairs that carry accents
+ * ("trong cả", "đảng viên"), in their exact forms, as a sorted set of
+ * 32-bit fingerprints. The query's re-ranking asks it, for its few
+ * candidates, whether a pair the query typed with accents stands in the
+ * document as typed. (Format 3 wrote each such pair as a term, P<exact>
+ * <exact>: a third of the indexer's work and a quarter of the index, for
+ * that one test.)
  *
- * The filter of a document with n distinct pairs has VN_PAIRS_BITS bits per
- * pair, rounded up to whole bytes, and VN_PAIRS_PROBES bits set per pair: a
- * pair the document does not have tests present with a probability of
- * about 0.05 %; a pair it has always tests present. The indexer and the
+ * The value is the distinct fingerprints of the document's pairs, 4 bytes
+ * each, big-endian, ascending. A pair the document has always tests
+ * present; one it does not have tests present when its fingerprint equals
+ * one of the document's: about n / 2^32 for n pairs (1e-7 for a news
+ * article's 400), so the test is as good as exact. The indexer and the
  * query side must agree on everything here: changing it changes the index
  * format.
  */
@@ -24,18 +26,19 @@
 extern "C" {
 #endif
 
-#define VN_PAIRS_BITS 16
-#define VN_PAIRS_PROBES 11
+#define VN_PAIRS_BYTES 4   /* per distinct pair */
 
 /* The hash of the pair "a b" (two tokens' exact forms, as vn_text gives
- * them). */
+ * them); its high 32 bits are the pair's fingerprint. */
 uint64_t vn_pairs_hash(const char *a, size_t an, const char *b, size_t bn);
-/* Bytes of the filter of n distinct pairs (0 for none: no value is set). */
-size_t vn_pairs_bytes(size_t n);
-/* Set pair h in the filter f[0..len) (len > 0; f zeroed beforehand). */
-void vn_pairs_set(unsigned char *f, size_t len, uint64_t h);
-/* 1 when pair h tests present in f[0..len); 0 when len is 0. */
-int vn_pairs_test(const unsigned char *f, size_t len, uint64_t h);
+/* The value of the pairs whose hashes are h[0..n) (repeats allowed; h is
+ * reordered and overwritten) into out, which has room for n *
+ * VN_PAIRS_BYTES bytes; returns the value's length (0 for n = 0: no value
+ * is set). */
+size_t vn_pairs_build(uint64_t *h, size_t n, unsigned char *out);
+/* 1 when the pair of hash h is in the value v[0..len); 0 when it is not,
+ * or when len is not a multiple of VN_PAIRS_BYTES. */
+int vn_pairs_test(const unsigned char *v, size_t len, uint64_t h);
 
 #ifdef __cplusplus
 }

@@ -14,7 +14,7 @@
  *   B<key> <key>     folded bigram of adjacent tokens inside one clause
  *                    ("Bdang vien"), wdf only.
  *   (P<exact> <exact>, format 3's exact bigrams, are not written since
- *    format 4: the pairs with accents are the VN_SLOT_PAIRS filter.)
+ *    format 4: the pairs with accents are the VN_SLOT_PAIRS set.)
  *   VP               format 4: one term per document that has pairs with
  *                    accents, wdf = the wdf their P terms had (the number of
  *                    such pairs, VN_TITLE_WDF each in the title), so that
@@ -98,7 +98,7 @@ enum vn_slot {
 	VN_SLOT_TITLE_TOKENS = 9, /* the title's tokens (format 2): exact forms, space-
 				  * separated, "\n", then their keys likewise; at most
 				  * VN_TITLE_TOKENS_MAX tokens. Read by the re-ranking. */
-	VN_SLOT_PAIRS = 10       /* format 4: filter of the adjacent pairs inside one
+	VN_SLOT_PAIRS = 10       /* format 4: set of the adjacent pairs inside one
 				  * clause whose exact forms differ from their keys
 				  * ("trong cả"), exact forms hashed (vn_pairs.h); absent
 				  * when there are none. Read by the re-ranking. */

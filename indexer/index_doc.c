@@ -35,7 +35,7 @@ struct vn__builder {
 	uint64_t *pairs;                       /* hashes of the accented pairs (vn_pairs.h) */
 	size_t npairs, cappairs;
 	uint64_t pair_wdf;                     /* their wdf, summed (VN_TERM_PAIR_LENGTH) */
-	vn_buf pairf;                          /* their filter, VN_SLOT_PAIRS */
+	vn_buf pairf;                          /* their set, VN_SLOT_PAIRS */
 };
 
 static uint32_t hash32(const char *s, size_t n)
@@ -506,32 +506,18 @@ static int set_lang(vn__builder *b, const char *lang, vn_error *err)
 	return 0;
 }
 
-static int cmp_u64(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-	return a < b ? -1 : a > b;
-}
-
-/* The filter of the document's accented pairs, sized by how many distinct
- * ones it has (vn_pairs.h). */
+/* The set of the document's accented pairs (vn_pairs.h). */
 static int set_pairs(vn__builder *b, vn_db_doc *doc, vn_error *err)
 {
 	if (b->npairs == 0)
 		return 0;
-	qsort(b->pairs, b->npairs, sizeof *b->pairs, cmp_u64);
-	size_t n = 1;
-	for (size_t i = 1; i < b->npairs; i++)
-		if (b->pairs[i] != b->pairs[n - 1])
-			b->pairs[n++] = b->pairs[i];
-	size_t len = vn_pairs_bytes(n);
 	vn_buf *f = &b->pairf;
 	vn_buf_clear(f);
-	if (vn_buf_reserve(f, len))
+	if (b->npairs > SIZE_MAX / VN_PAIRS_BYTES - 1 || vn_buf_reserve(f, b->npairs * VN_PAIRS_BYTES))
 		return vn_error_set(err, VN_ENOMEM, "out of memory");
-	memset(f->data, 0, len + 1);
+	size_t len = vn_pairs_build(b->pairs, b->npairs, (unsigned char *)f->data);
 	f->len = len;
-	for (size_t i = 0; i < n; i++)
-		vn_pairs_set((unsigned char *)f->data, len, b->pairs[i]);
+	f->data[len] = '\0';
 	return vn_db_doc_set_value(doc, VN_SLOT_PAIRS, f->data, len, err);
 }
 

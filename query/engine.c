@@ -1674,7 +1674,7 @@ static int word_at(const struct rrword *w, const rrtok *tx, const rrtok *tk, siz
 	return tok_is(&tk[j], w->key, w->key_len);
 }
 
-/* The query's accented pairs found in candidate i's pair filter. */
+/* The query's accented pairs found in candidate i's pair set. */
 static int rr_pairs_cb(size_t i, const char *v, size_t len, void *payload)
 {
 	rrctx *x = payload;

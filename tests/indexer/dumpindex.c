@@ -20,7 +20,7 @@ static int print_term(const char *term, size_t len, uint32_t termfreq, void *pay
 	return 0;
 }
 
-/* The pair filter is binary: in hex, so that the dump stays text. */
+/* The pair set is binary: in hex, so that the dump stays text. */
 static void print_value(unsigned slot, const vn_buf *b)
 {
 	printf("  value %u ", slot);
