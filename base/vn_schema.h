@@ -13,8 +13,12 @@
  *                    key and exact.
  *   B<key> <key>     folded bigram of adjacent tokens inside one clause
  *                    ("Bdang vien"), wdf only.
- *   P<exact> <exact> exact bigram (format 3), wdf only, written only when it
- *                    differs from the folded one ("Ptrong cả").
+ *   (P<exact> <exact>, format 3's exact bigrams, are not written since
+ *    format 4: the pairs with accents are the VN_SLOT_PAIRS set.)
+ *   VP               format 4: one term per document that has pairs with
+ *                    accents, wdf = the wdf their P terms had (the number of
+ *                    such pairs, VN_TITLE_WDF each in the title), so that
+ *                    document lengths (BM25's) are what they were in format 3.
  *   S<key>           title tokens again, POSITIONAL, for title: queries and
  *                    the title boost; SB<key> <key> title bigrams.
  *   Z<stem>          stemmed form, only for text whose lang is not Vietnamese.
@@ -51,7 +55,8 @@
  *   vn:stats         JSON with counts (documents, last run)
  *   A<key>           suggestion data for a folded syllable or bigram:
  *                    "<form>\t<count>" lines, most frequent accented form
- *                    first (e.g. key "dang vien" → "đảng viên\t812\n...").
+ *                    first, at most VN_META_SUGGEST_FORMS of them (e.g. key
+ *                    "dang vien" → "đảng viên\t812\n...").
  */
 #ifndef VN_SCHEMA_H
 #define VN_SCHEMA_H
@@ -60,13 +65,15 @@
 #define VN_META_FORMAT "vn:format"
 #define VN_META_STATS "vn:stats"
 #define VN_META_SUGGEST_PREFIX "A"
+#define VN_META_SUGGEST_FORMS 3   /* forms listed per key at most */
 
 #define VN_PREFIX_EXACT "X"
 #define VN_PREFIX_TONEFREE "T"
 #define VN_PREFIX_BIGRAM "B"
 #define VN_PREFIX_TITLE "S"
 #define VN_PREFIX_TITLE_BIGRAM "SB"
-#define VN_PREFIX_EXACT_BIGRAM "P"
+#define VN_PREFIX_EXACT_BIGRAM "P"   /* format 3 only (see VN_SLOT_PAIRS) */
+#define VN_TERM_PAIR_LENGTH "VP"
 #define VN_PREFIX_STEM "Z"
 #define VN_PREFIX_ID "Q"
 #define VN_PREFIX_CATEGORY "C"
@@ -91,9 +98,13 @@ enum vn_slot {
 	VN_SLOT_YEAR = 6,      /* "YYYY" for facets */
 	VN_SLOT_LANG = 7,
 	VN_SLOT_SOURCE = 8,    /* input file (relative path) for directory re-indexing */
-	VN_SLOT_TITLE_TOKENS = 9 /* the title's tokens (format 2): exact forms, space-
+	VN_SLOT_TITLE_TOKENS = 9, /* the title's tokens (format 2): exact forms, space-
 				  * separated, "\n", then their keys likewise; at most
 				  * VN_TITLE_TOKENS_MAX tokens. Read by the re-ranking. */
+	VN_SLOT_PAIRS = 10       /* format 4: set of the adjacent pairs inside one
+				  * clause whose exact forms differ from their keys
+				  * ("trong cả"), exact forms hashed (vn_pairs.h); absent
+				  * when there are none. Read by the re-ranking. */
 };
 
 #define VN_TITLE_TOKENS_MAX 64

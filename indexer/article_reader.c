@@ -921,6 +921,26 @@ int vn_article_reader_is_directory(const vn_article_reader *r)
 	return r && r->is_dir;
 }
 
+int vn_article_reader_offset(const vn_article_reader *r, uint64_t *out)
+{
+	if (!r || r->is_dir || !r->gz || !r->path || strcmp(r->path, "-") == 0)
+		return 0;
+	z_off_t pos = gztell(r->gz);   /* decompressed bytes handed out so far */
+	if (pos <= 0)
+		return 0;
+	uint64_t unread = r->cur == r->chunk && r->cur_len >= r->cur_pos ? r->cur_len - r->cur_pos : 0;
+	uint64_t used = (uint64_t)pos > unread ? (uint64_t)pos - unread : 0;
+	if (gzdirect(r->gz)) {
+		*out = used;
+		return 1;
+	}
+	z_off_t comp = gzoffset(r->gz);
+	if (comp < 0)
+		return 0;
+	*out = (uint64_t)((double)comp * (double)used / (double)pos);
+	return 1;
+}
+
 void vn_article_reader_free(vn_article_reader *r)
 {
 	if (!r)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "index_int.h"
+#include "vn_pairs.h"
 #include "vn_schema.h"
 
 /* Non-positional terms (X, T, B, SB, Z) of one document, summed per term so
@@ -31,6 +32,10 @@ struct vn__builder {
 	vn_buf prev_key, prev_exact;
 	vn_buf title_exact, title_keys;        /* VN_SLOT_TITLE_TOKENS, built per title */
 	vn__termtab tt;
+	uint64_t *pairs;                       /* hashes of the accented pairs (vn_pairs.h) */
+	size_t npairs, cappairs;
+	uint64_t pair_wdf;                     /* their wdf, summed (VN_TERM_PAIR_LENGTH) */
+	vn_buf pairf;                          /* their set, VN_SLOT_PAIRS */
 };
 
 static uint32_t hash32(const char *s, size_t n)
@@ -138,10 +143,11 @@ void vn__builder_free(vn__builder *b)
 	vn_text_free(b->text);
 	vn_buf *bufs[] = { &b->title, &b->body, &b->summary, &b->author, &b->term,
 			   &b->data, &b->scratch, &b->prev_key, &b->prev_exact,
-			   &b->title_exact, &b->title_keys };
+			   &b->title_exact, &b->title_keys, &b->pairf };
 	for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++)
 		vn_buf_free(bufs[i]);
 	tt_free(&b->tt);
+	free(b->pairs);
 	free(b);
 }
 
@@ -328,12 +334,25 @@ static int on_token(const vn_token *tok, void *payload)
 		    (rc = tt_add(tt, t->data, t->len, c->wdf)))
 			goto fail;
 		/* the pair with its accents, when it has any: the re-ranking's
-		 * evidence that "trong cả" stands here and not "trong cá" */
+		 * evidence that "trong cả" stands here and not "trong cá"; as
+		 * long as format 3's P<exact> <exact> term could be */
 		if ((x_differs || b->prev_exact.len != b->prev_key.len ||
 		     memcmp(b->prev_exact.data, b->prev_key.data, b->prev_key.len)) &&
-		    ((rc = put_bigram(t, VN_PREFIX_EXACT_BIGRAM, &b->prev_exact, tok->exact, tok->exact_len)) ||
-		     (rc = tt_add(tt, t->data, t->len, c->wdf))))
-			goto fail;
+		    b->prev_exact.len + tok->exact_len + 2 <= VN_INDEX_TERM_MAX) {
+			if (b->npairs == b->cappairs) {
+				size_t nc = b->cappairs ? b->cappairs * 2 : 1024;
+				uint64_t *np = realloc(b->pairs, nc * sizeof *np);
+				if (!np) {
+					rc = VN_ENOMEM;
+					goto fail;
+				}
+				b->pairs = np;
+				b->cappairs = nc;
+			}
+			b->pairs[b->npairs++] =
+				vn_pairs_hash(b->prev_exact.data, b->prev_exact.len, tok->exact, tok->exact_len);
+			b->pair_wdf += c->wdf;
+		}
 		if (c->title &&
 		    ((rc = put_bigram(t, VN_PREFIX_TITLE_BIGRAM, &b->prev_key, tok->key, tok->key_len)) ||
 		     (rc = tt_add(tt, t->data, t->len, 1))))
@@ -487,6 +506,21 @@ static int set_lang(vn__builder *b, const char *lang, vn_error *err)
 	return 0;
 }
 
+/* The set of the document's accented pairs (vn_pairs.h). */
+static int set_pairs(vn__builder *b, vn_db_doc *doc, vn_error *err)
+{
+	if (b->npairs == 0)
+		return 0;
+	vn_buf *f = &b->pairf;
+	vn_buf_clear(f);
+	if (b->npairs > SIZE_MAX / VN_PAIRS_BYTES - 1 || vn_buf_reserve(f, b->npairs * VN_PAIRS_BYTES))
+		return vn_error_set(err, VN_ENOMEM, "out of memory");
+	size_t len = vn_pairs_build(b->pairs, b->npairs, (unsigned char *)f->data);
+	f->len = len;
+	f->data[len] = '\0';
+	return vn_db_doc_set_value(doc, VN_SLOT_PAIRS, f->data, len, err);
+}
+
 int vn__build_doc(vn__builder *b, const vn_article *a, const char *source_term, const char *hash,
 		  vn_db_doc *doc, vn__sugg *sugg, vn_error *err)
 {
@@ -496,6 +530,8 @@ int vn__build_doc(vn__builder *b, const vn_article *a, const char *source_term, 
 
 	vn_db_doc_clear(doc);
 	tt_clear(&b->tt);
+	b->npairs = 0;
+	b->pair_wdf = 0;
 	if ((rc = vn__id_term(&b->term, a->id, a->id ? strlen(a->id) : 0, err)))
 		return rc;
 	if (!a->title || is_blank(a->title, tlen))
@@ -542,6 +578,14 @@ int vn__build_doc(vn__builder *b, const vn_article *a, const char *source_term, 
 		if ((rc = vn_db_doc_add_term(doc, b->tt.arena.data + e->off, e->len, e->wdf, err)))
 			return rc;
 	}
+	if ((rc = set_pairs(b, doc, err)))
+		return rc;
+	/* the length format 3's P terms gave the document: BM25's document
+	 * lengths, and so the ranking, stay as they were tuned */
+	if (b->pair_wdf && (rc = vn_db_doc_add_term(doc, VN_TERM_PAIR_LENGTH, strlen(VN_TERM_PAIR_LENGTH),
+						     b->pair_wdf > UINT32_MAX ? UINT32_MAX : (uint32_t)b->pair_wdf,
+						     err)))
+		return rc;
 
 	/* Filters and values. */
 	const char *date = date_ok(a->date) ? a->date : NULL;

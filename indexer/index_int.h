@@ -40,7 +40,7 @@ void vn__sugg_clear(vn__sugg *s);
  * stored. Does not commit; does not clear s. fresh says that w holds no
  * A<key> metadata yet (a new partial index), so nothing is read back. */
 int vn__sugg_merge(vn__sugg *s, vn_db_writer *w, unsigned min_bigram, int fresh, vn_error *err);
-#define VN__SUGG_FORMS 3
+#define VN__SUGG_FORMS VN_META_SUGGEST_FORMS
 /* The A<key> values of one key from several partial indexes, merged as
  * vn__sugg_merge merges: counts of a form summed, the VN__SUGG_FORMS most
  * frequent kept. Appends to out; VN_ENOMEM. */

@@ -1191,7 +1191,14 @@ struct prun {
 	hset surv;                 /* id hash → record number + 1 of the live document */
 	vn_index_summary sum;      /* failed records, deleted, unchanged */
 	vn_buf idterm, srcterm;
-	uint64_t rec, chunk, chunk_end;   /* the chunk schedule */
+	uint64_t rec, chunk, chunk_end;   /* the chunk schedule: record count, current
+					   * chunk, record that starts the next one */
+	uint64_t chunk_first;      /* record that started the current chunk */
+	uint64_t round_bytes;      /* input bytes read when the current chunk started */
+	uint64_t targets[3];       /* the last round's planned chunks end at these bytes */
+	unsigned ntargets, itarget;
+	int probed;                /* the first chunk was measured for a plan */
+	vn_article_reader *rd;     /* the input being read */
 	double cpu_read;           /* VN_INDEX_DEBUG */
 	pworker w[PAR_WORKERS];
 };
@@ -1381,8 +1388,9 @@ static int open_partial(pworker *W, uint64_t chunk)
 		return VN_ENOMEM;
 	}
 	/* Flushed every P->flush documents (see flush_threshold): memory stays
-	 * bounded whatever the chunk size. */
-	int rc = vn_db_writer_open(&W->w, W->path.data, VN_DB_CREATE, W->P->flush, &e);
+	 * bounded whatever the chunk size. A scratch database: a crash leaves
+	 * the work directory, which the next run removes. */
+	int rc = vn_db_writer_open(&W->w, W->path.data, VN_DB_CREATE | VN_DB_SCRATCH, W->P->flush, &e);
 	if (rc) {
 		par_fatal(W->P, rc, &e);
 		return rc;
@@ -1401,16 +1409,99 @@ static int blank(const char *s)
 	return 1;
 }
 
+/* Input bytes behind the records read so far (compressed bytes of a .gz,
+ * as the input's size counts them); 0 when the reader cannot tell (a
+ * directory). */
+static int bytes_read(const prun *P, uint64_t *out)
+{
+	uint64_t off;
+	if (!P->rd || !vn_article_reader_offset(P->rd, &off))
+		return 0;
+	*out = P->pg.bytes_done_files + off;
+	return 1;
+}
+
+static uint64_t chunk_records(const prun *P, uint64_t chunk)
+{
+	return (uint64_t)P->chunk_size << (chunk / PAR_GROWTH);
+}
+
+/*
+ * The last round. Chunk k goes to worker k % 2, so the workers take the
+ * chunks in rounds of two; near the input's end, what is left is cut into
+ * two or four chunks of about the same size in bytes, so that both workers
+ * finish together (a short last chunk left one of them idle for most of a
+ * chunk, and an input shorter than a chunk had one worker). Planned at the
+ * start of a round (an even chunk; the first chunk once PLAN_PROBE_BYTES
+ * are read, which tell the bytes per record well enough):
+ * left = the bytes from the round's start to the input's end, c = a whole
+ * chunk's bytes at the bytes per record read so far; left <= 2c: two
+ * chunks, left <= 4c: four. A planned chunk ends at its byte target, or at
+ * twice the chunk size in records; the last one takes the rest of the
+ * input. Without byte counts (a directory input) every chunk has
+ * chunk_size records.
+ */
+#define PLAN_PROBE_BYTES ((uint64_t)256 << 10)
+
+static void plan_last_round(prun *P, uint64_t r, uint64_t now)
+{
+	uint64_t total = P->pg.bytes_total;
+	if (r == 0 || now >= total || P->round_bytes >= total)
+		return;
+	double c = (double)now / (double)r * (double)chunk_records(P, P->chunk);
+	double left = (double)(total - P->round_bytes);
+	unsigned n = left <= 2 * c ? 2 : left <= 4 * c ? 4 : 0;
+	/* the first chunk may be past its share already: fewer, larger ones */
+	while (n && (double)P->round_bytes + left / n <= (double)now)
+		n /= 2;
+	if (n < 2)
+		return;
+	for (unsigned i = 0; i + 1 < n; i++)
+		P->targets[i] = P->round_bytes + (uint64_t)(left * (i + 1) / n);
+	P->ntargets = n - 1;
+	P->itarget = 0;
+	P->chunk_end = P->chunk_first + 2 * chunk_records(P, P->chunk);
+}
+
+/* Record r (0-based) is about to be read into the current chunk: start
+ * the next chunk first when the current one is complete. */
+static void next_chunk(prun *P, uint64_t r)
+{
+	int planned = P->itarget < P->ntargets, next = r == P->chunk_end;
+	uint64_t now = 0;
+	if (!next && planned && r > P->chunk_first && bytes_read(P, &now) && now >= P->targets[P->itarget])
+		next = 1;
+	if (!next) {
+		if (P->chunk == 0 && !P->ntargets && !P->probed && (r & 15) == 0 && bytes_read(P, &now) &&
+		    now >= PLAN_PROBE_BYTES) {
+			P->probed = 1;
+			plan_last_round(P, r, now);
+		}
+		return;
+	}
+	if (planned)
+		P->itarget++;
+	P->chunk++;
+	P->chunk_first = r;
+	int known = bytes_read(P, &now);
+	P->round_bytes = known ? now : P->pg.bytes_total;
+	if (P->ntargets && P->itarget == P->ntargets)
+		P->chunk_end = UINT64_MAX;   /* the last planned chunk */
+	else if (P->ntargets)
+		P->chunk_end = r + 2 * chunk_records(P, P->chunk);
+	else
+		P->chunk_end = r + chunk_records(P, P->chunk);
+	if (!P->ntargets && P->chunk % PAR_WORKERS == 0 && known)
+		plan_last_round(P, r, now);
+}
+
 /* One record, judged by the reader; an article to index goes to its
  * chunk's worker. */
 static void par_record(prun *P, const vn_article *a, int status, const vn_error *re, const char *input,
 		       const char *dirkey)
 {
 	const vn_index_options *o = &P->ix->opts;
-	if (P->rec++ == P->chunk_end) {
-		P->chunk++;
-		P->chunk_end += (uint64_t)P->chunk_size << (P->chunk / PAR_GROWTH);
-	}
+	next_chunk(P, P->rec++);
 	char where[PATH_MAX + 32];
 	if (status == VN_ARTICLE_FAILED) {
 		P->sum.failed++;
@@ -1558,6 +1649,7 @@ static void par_input(prun *P, const char *input)
 	}
 	struct stat in_st;
 	int find_pending = !isdir && stat(input, &in_st) == 0;
+	P->rd = rd;
 	vn_article a;
 	int status;
 	while (!par_stopped(P)) {
@@ -1582,6 +1674,7 @@ static void par_input(prun *P, const char *input)
 			pthread_mutex_unlock(&P->mu);
 		}
 	}
+	P->rd = NULL;
 	vn_article_reader_free(rd);
 	pg->bytes_done_files += input_size(input);
 	pg->cur_fd = -1;
@@ -1624,7 +1717,7 @@ static void drop_superseded(pworker *W)
 				rc = vn_error_set(&e, VN_ENOMEM, "out of memory");
 				break;
 			}
-			if ((rc = vn_db_writer_open(&w, W->path.data, VN_DB_OPEN, 0, &e)))
+			if ((rc = vn_db_writer_open(&w, W->path.data, VN_DB_OPEN | VN_DB_SCRATCH, 0, &e)))
 				break;
 		}
 		rc = vn_db_writer_delete_docid(w, W->wr[i].docid, &e);

@@ -71,6 +71,13 @@ int vn_article_next(vn_article_reader *r, vn_article *out, int *out_status, vn_e
 /* 1 when the input is a directory (so the indexer may remove articles whose
  * file disappeared); sources seen are reported in vn_article.source. */
 int vn_article_reader_is_directory(const vn_article_reader *r);
+/* How far a reader over one JSON Lines file (not a directory, not "-") has
+ * got: 1 with *out = the bytes of the file behind the records returned so
+ * far, in the file's own bytes (for a .gz, the compressed bytes read,
+ * scaled by the share of what was decompressed that the records used);
+ * 0 when it cannot tell. The reader reads ahead, so the file position
+ * alone would count up to a read's worth of records not yet returned. */
+int vn_article_reader_offset(const vn_article_reader *r, uint64_t *out);
 void vn_article_reader_free(vn_article_reader *r);
 
 /* Parse a date as portals write it ("21/03/2023", "2023-03-21",

@@ -21,6 +21,7 @@
 #include <jansson.h>
 
 #include "vn_db.h"
+#include "vn_pairs.h"
 #include "vn_query.h"
 #include "vn_query_int.h"
 #include "vn_schema.h"
@@ -61,7 +62,7 @@ typedef struct vq_weights {
 	double rr_len;                /* share of the title the query covers */
 	double rr_lenfull;            /* ... when every run stands whole in the title */
 	double rr_pairs;              /* share of the query's adjacent pairs found adjacent */
-	double rr_pairsx;             /* share of its pairs typed with accents found so (P) */
+	double rr_pairsx;             /* share of its pairs typed with accents found so (VN_SLOT_PAIRS) */
 	double rr_recency;            /* hybrid: 2^(-age/half-life) */
 	double rr_l0;                 /* title features × min(1, rr_l0 / title tokens):
 				       * some sources put a whole lead paragraph in the title */
@@ -1781,6 +1782,8 @@ typedef struct rrctx {
 	const vq_weights *w;
 	int numbers; /* the query has a number: titles' "số" before one is left out;
 		      * none: titles' numbers are */
+	uint64_t pairs[32];  /* hashes of the query pairs typed with accents */
+	size_t npairs;
 } rrctx;
 
 #define RR_MAX_TOK VN_TITLE_TOKENS_MAX
@@ -1824,6 +1827,15 @@ static int word_at(const struct rrword *w, const rrtok *tx, const rrtok *tk, siz
 static int filler_before_number(const char *key, size_t kl, const char *next, size_t nl)
 {
 	return kl == 2 && memcmp(key, "so", 2) == 0 && nl > 0 && next[0] >= '0' && next[0] <= '9';
+}
+
+/* The query's accented pairs found in candidate i's pair set. */
+static int rr_pairs_cb(size_t i, const char *v, size_t len, void *payload)
+{
+	rrctx *x = payload;
+	for (size_t k = 0; k < x->npairs; k++)
+		x->c[i].pairsx += (uint32_t)vn_pairs_test((const unsigned char *)v, len, x->pairs[k]);
+	return 0;
 }
 
 static int rr_title_cb(size_t i, const char *v, size_t len, void *payload)
@@ -1988,7 +2000,7 @@ static int rerank(vn_query_engine *e, const qb *B, int hybrid, vn_db_mset *ms, u
 	qsort(c, n, sizeof *c, cmp_docid);
 	for (uint32_t i = 0; i < n; i++)
 		ids[i] = c[i].docid;
-	rrctx x = { c, B, w, 0 };
+	rrctx x = { c, B, w, 0, { 0 }, 0 };
 	for (size_t q = 0; q < B->nrw; q++)
 		x.numbers |= B->rw[q].key_len && B->rw[q].key[0] >= '0' && B->rw[q].key[0] <= '9';
 	if ((rc = vn_db_values_in(e->db, VN_SLOT_TITLE_TOKENS, ids, n, rr_title_cb, &x, err)))
@@ -2003,17 +2015,15 @@ static int rerank(vn_query_engine *e, const qb *B, int hybrid, vn_db_mset *ms, u
 		for (uint32_t i = 0; i < n; i++)
 			c[i].pairs += wdf[i] > 0;
 	}
-	uint32_t npairsx = 0;
-	for (size_t a = 0; a + 1 < B->nrw && w->rr_pairsx != 0; a++) {
+	for (size_t a = 0; a + 1 < B->nrw && w->rr_pairsx != 0 && x.npairs < 32; a++) {
 		const struct rrword *p = &B->rw[a], *q = &B->rw[a + 1];
 		if (p->run != q->run || !(p->marked || q->marked))
 			continue;
-		npairsx++;
-		if ((rc = pair_wdf_in(e, VN_PREFIX_EXACT_BIGRAM, p->exact, q->exact, ids, n, wdf, err)))
-			goto out;
-		for (uint32_t i = 0; i < n; i++)
-			c[i].pairsx += wdf[i] > 0;
+		x.pairs[x.npairs++] = vn_pairs_hash(p->exact, p->exact_len, q->exact, q->exact_len);
 	}
+	uint32_t npairsx = (uint32_t)x.npairs;
+	if (npairsx && (rc = vn_db_values_in(e->db, VN_SLOT_PAIRS, ids, n, rr_pairs_cb, &x, err)))
+		goto out;
 	long now = days_of(e->newest);
 	if (hybrid && (rc = vn_db_values_in(e->db, VN_SLOT_DATE, ids, n, rr_date_cb, &x, err)))
 		goto out;

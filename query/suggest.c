@@ -124,6 +124,31 @@ static int top_form(vn_db *db, vn_buf *tmp, const char *key, uint32_t min, doubl
 	return 1;
 }
 
+/* How often form stands in the index, from the A<key> value in a (as
+ * top_form leaves it in its tmp), which lists the key's most frequent
+ * forms with their counts. A form not listed is rarer than the last one
+ * listed when the list is full (VN_META_SUGGEST_FORMS forms): it counts as
+ * that one; in a shorter list every form counted is listed, and it counts
+ * as 0. */
+static unsigned long form_count(const vn_buf *a, const char *form)
+{
+	size_t fl = strlen(form), n = 0;
+	unsigned long last = 0;
+	for (const char *line = a->data; line && *line;) {
+		const char *t = strchr(line, '\t');
+		if (!t)
+			break;
+		last = strtoul(t + 1, NULL, 10);
+		n++;
+		if ((size_t)(t - line) == fl && memcmp(line, form, fl) == 0)
+			return last;
+		line = strchr(t, '\n');
+		if (line)
+			line++;
+	}
+	return n >= VN_META_SUGGEST_FORMS ? last : 0;
+}
+
 /* How often "a b" stands in the index as a bigram (0 when a or b is NULL). */
 static uint32_t bigram_tf(vn_db *db, const char *a, const char *b)
 {
@@ -253,8 +278,9 @@ static void fix_mismarked(vn_db *db, vn_buf *tmp, sctx *c, size_t i)
 
 /* Two words typed with marks that are each common but not together
  * ("nghỉ quyết" for "nghị quyết", "kính tế"): the pair's usual form, when
- * the pair as typed (exact bigram term) is (almost) absent and the usual
- * form differs from it in one word only. */
+ * the pair as typed is (almost) absent among the forms the suggestion data
+ * counts for the pair's key and the usual form differs from it in one word
+ * only. */
 static void fix_mismarked_pair(vn_db *db, vn_buf *tmp, sctx *c, size_t i)
 {
 	sword *a = &c->w[i], *b = &c->w[i + 1];
@@ -269,8 +295,7 @@ static void fix_mismarked_pair(vn_db *db, vn_buf *tmp, sctx *c, size_t i)
 	    snprintf(typed, sizeof typed, "%s %s", a->exact, b->exact) >= (int)sizeof typed ||
 	    !top_form(db, tmp, key, min, PAIR_SLIP_SHARE, form, sizeof form) || strcmp(form, typed) == 0)
 		return;
-	if ((uint64_t)tf_of(db, VN_PREFIX_EXACT_BIGRAM, typed) * PAIR_SLIP_RATIO >
-	    tf_of(db, VN_PREFIX_EXACT_BIGRAM, form))
+	if ((uint64_t)form_count(tmp, typed) * PAIR_SLIP_RATIO > form_count(tmp, form))
 		return;
 	char *sp = strchr(form, ' ');
 	if (!sp || (size_t)(sp - form) >= sizeof a->choice || strlen(sp + 1) >= sizeof b->choice)

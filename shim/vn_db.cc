@@ -408,13 +408,17 @@ int vn_db_writer_open(vn_db_writer **out, const char *path, int mode, unsigned f
 		return null_arg(err, out == nullptr ? "out" : "path");
 	*out = nullptr;
 	int flags;
-	switch (mode) {
+	switch (mode & ~VN_DB_SCRATCH) {
 	case VN_DB_CREATE_OR_OPEN: flags = Xapian::DB_CREATE_OR_OPEN; break;
 	case VN_DB_CREATE: flags = Xapian::DB_CREATE; break;
 	case VN_DB_OPEN: flags = Xapian::DB_OPEN; break;
 	case VN_DB_OVERWRITE: flags = Xapian::DB_CREATE_OR_OVERWRITE; break;
 	default: return vn_error_set(err, VN_EINVAL, "unknown writer mode %d", mode);
 	}
+	/* A scratch database is thrown away after a crash, so its commits need
+	 * not reach the disk, and no reader needs its old blocks kept. */
+	if (mode & VN_DB_SCRATCH)
+		flags |= Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS;
 	return guard(err, [&]() -> int {
 		std::unique_ptr<vn_db_writer> w(new vn_db_writer());
 		w->db = open_writable(path, flags, flush_threshold);

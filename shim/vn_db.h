@@ -103,7 +103,13 @@ enum vn_db_mode {
 	VN_DB_CREATE_OR_OPEN = 0,
 	VN_DB_CREATE = 1,      /* fails if it exists */
 	VN_DB_OPEN = 2,        /* fails (VN_ENOTFOUND) if it does not exist */
-	VN_DB_OVERWRITE = 3    /* replaces an existing database */
+	VN_DB_OVERWRITE = 3,   /* replaces an existing database */
+	/* or-ed into one of the above: a scratch database, which the caller
+	 * throws away when the process dies before it is done with it (the
+	 * partial indexes of a first load). Its commits are not synced to the
+	 * disk and its blocks are updated in place (Xapian's DB_NO_SYNC and
+	 * DB_DANGEROUS), so a crash or a power cut may leave it unreadable. */
+	VN_DB_SCRATCH = 0x100
 };
 
 /* Opens the writer; VN_ELOCKED at once if another writer holds the lock

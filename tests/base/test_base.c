@@ -1,13 +1,16 @@
-/* test_base.c — error records, buffers, escapers, UTF-8 and number parsing. */
+/* test_base.c — error records, buffers, escapers, UTF-8 and number parsing,
+ * the exact-pair set. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "vn_base.h"
+#include "vn_pairs.h"
 
 static void test_error_set_and_clear(void **state)
 {
@@ -134,6 +137,60 @@ static void test_parse_int_bounds(void **state)
 	assert_int_equal(vn_parse_int(&v, "-", 1, -10, 10), VN_EINVAL);
 }
 
+/* Every pair of a document tests present, whatever the repeats; pairs it
+ * lacks do not (their fingerprints are 32 bits: none collides here); the
+ * value is sorted and without repeats; the hash is that of "a b" and of
+ * nothing else ("ab c", "a bc" differ). */
+static void test_pairs_set(void **state)
+{
+	(void)state;
+	assert_true(vn_pairs_hash("ab", 2, "c", 1) != vn_pairs_hash("a", 1, "bc", 2));
+	assert_true(vn_pairs_hash("trong", 5, "cả", 3) != vn_pairs_hash("trong", 5, "cá", 3));
+	assert_int_equal(vn_pairs_build(NULL, 0, NULL), 0);
+	assert_int_equal(vn_pairs_test((const unsigned char *)"", 0, 1), 0);
+	assert_int_equal(vn_pairs_test((const unsigned char *)"abc", 3, 1), 0);
+	enum { N = 1000, ABSENT = 200000 };
+	uint64_t *h = malloc(2 * N * sizeof *h);
+	unsigned char *v = malloc(2 * N * VN_PAIRS_BYTES);
+	assert_non_null(h);
+	assert_non_null(v);
+	char a[32], b[32];
+	for (int i = 0; i < 2 * N; i++) {   /* each pair twice, in two orders */
+		int k = i < N ? i : 2 * N - 1 - i;
+		int an = snprintf(a, sizeof a, "từ%d", k), bn = snprintf(b, sizeof b, "đôi%d", k * 7);
+		h[i] = vn_pairs_hash(a, (size_t)an, b, (size_t)bn);
+	}
+	size_t len = vn_pairs_build(h, 2 * N, v);
+	assert_int_equal(len, N * VN_PAIRS_BYTES);
+	for (size_t i = VN_PAIRS_BYTES; i < len; i += VN_PAIRS_BYTES)
+		assert_true(memcmp(v + i - VN_PAIRS_BYTES, v + i, VN_PAIRS_BYTES) < 0);
+	for (int i = 0; i < N; i++) {
+		int an = snprintf(a, sizeof a, "từ%d", i), bn = snprintf(b, sizeof b, "đôi%d", i * 7);
+		assert_true(vn_pairs_test(v, len, vn_pairs_hash(a, (size_t)an, b, (size_t)bn)));
+	}
+	int fp = 0;
+	for (int i = 0; i < ABSENT; i++) {
+		int an = snprintf(a, sizeof a, "khác%d", i), bn = snprintf(b, sizeof b, "đôi%d", i);
+		fp += vn_pairs_test(v, len, vn_pairs_hash(a, (size_t)an, b, (size_t)bn));
+	}
+	assert_int_equal(fp, 0);
+	/* one pair; sorted input; a few hundred random ones (the heap sort) */
+	h[0] = vn_pairs_hash("a", 1, "b", 1);
+	uint64_t one = h[0];
+	assert_int_equal(vn_pairs_build(h, 1, v), VN_PAIRS_BYTES);
+	assert_true(vn_pairs_test(v, VN_PAIRS_BYTES, one));
+	uint64_t x = 88172645463325252ull;
+	for (int i = 0; i < 777; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		h[i] = i % 5 ? x : (uint64_t)(i % 3) << 32;   /* and many repeats */
+	}
+	len = vn_pairs_build(h, 777, v);
+	for (size_t i = VN_PAIRS_BYTES; i < len; i += VN_PAIRS_BYTES)
+		assert_true(memcmp(v + i - VN_PAIRS_BYTES, v + i, VN_PAIRS_BYTES) < 0);
+	free(h);
+	free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -144,6 +201,7 @@ int main(void)
 		cmocka_unit_test(test_escape_url),
 		cmocka_unit_test(test_utf8_decode_invalid),
 		cmocka_unit_test(test_parse_int_bounds),
+		cmocka_unit_test(test_pairs_set),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "vn_db.h"
+#include "vn_schema.h"
 
 static int print_term(const char *term, size_t len, uint32_t termfreq, void *payload)
 {
@@ -17,6 +18,18 @@ static int print_term(const char *term, size_t len, uint32_t termfreq, void *pay
 	fwrite(term, 1, len, stdout);
 	printf(" %u\n", termfreq);
 	return 0;
+}
+
+/* The pair set is binary: in hex, so that the dump stays text. */
+static void print_value(unsigned slot, const vn_buf *b)
+{
+	printf("  value %u ", slot);
+	if (slot == VN_SLOT_PAIRS)
+		for (size_t i = 0; i < b->len; i++)
+			printf("%02x", (unsigned char)b->data[i]);
+	else
+		fwrite(b->data, 1, b->len, stdout);
+	putchar('\n');
 }
 
 static int print_doc(const char *term, size_t len, uint32_t termfreq, void *payload)
@@ -41,7 +54,7 @@ static int print_doc(const char *term, size_t len, uint32_t termfreq, void *payl
 		printf("doc %.*s\n", (int)len, term);
 		for (unsigned slot = 0; rc == 0 && slot < 16; slot++)
 			if ((rc = vn_db_document_value(db, hit.docid, slot, &b, &e)) == 0 && b.len)
-				printf("  value %u %s\n", slot, b.data);
+				print_value(slot, &b);
 		if (rc == 0 && (rc = vn_db_document_data(db, hit.docid, &b, &e)) == 0)
 			printf("  data %s\n", b.data);
 	}

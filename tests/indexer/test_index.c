@@ -19,6 +19,7 @@
 
 #include "vn_db.h"
 #include "vn_index.h"
+#include "vn_pairs.h"
 #include "vn_schema.h"
 
 static char tmpdir[64];
@@ -210,6 +211,27 @@ static void test_one_article(void **state)
 	assert_int_equal(tf(db, "Bthuy loi"), 1);
 	assert_int_equal(tf(db, "SBdang vien"), 1);
 	assert_int_equal(tf(db, "SBvien tre"), 0);
+	/* the pairs with accents: in the set, inside clauses only; the
+	 * length they add is VP's wdf, 5 per title pair (format 3's P terms) */
+	vn_buf pf = VN_BUF_INIT;
+	assert_int_equal(vn_db_document_value(db, id, VN_SLOT_PAIRS, &pf, NULL), 0);
+	assert_int_equal(pf.len, 5 * VN_PAIRS_BYTES);
+	const char *in[][2] = { { "đảng", "viên" }, { "viên", "mới" }, { "viên", "trẻ" }, { "viên", "nữ" },
+				{ "thuỷ", "lợi" } };
+	const char *out[][2] = { { "trẻ", "đảng" }, { "nữ", "thuỷ" }, { "mới", "đảng" }, { "đang", "viên" } };
+	for (size_t i = 0; i < 5; i++)
+		if (!vn_pairs_test((const unsigned char *)pf.data, pf.len,
+				   vn_pairs_hash(in[i][0], strlen(in[i][0]), in[i][1], strlen(in[i][1]))))
+			fail_msg("pair %s %s not in the set", in[i][0], in[i][1]);
+	for (size_t i = 0; i < 4; i++)
+		if (vn_pairs_test((const unsigned char *)pf.data, pf.len,
+				  vn_pairs_hash(out[i][0], strlen(out[i][0]), out[i][1], strlen(out[i][1]))))
+			fail_msg("pair %s %s in the set", out[i][0], out[i][1]);
+	vn_buf_free(&pf);
+	assert_int_equal(tf(db, "Pđảng viên"), 0);
+	uint32_t vp = 0;
+	assert_int_equal(vn_db_wdf_in(db, VN_TERM_PAIR_LENGTH, strlen(VN_TERM_PAIR_LENGTH), &id, 1, &vp, NULL), 0);
+	assert_int_equal(vp, 2 * VN_TITLE_WDF + 5);
 	assert_int_equal(tf(db, "Ztre"), 0);        /* no stems for Vietnamese */
 	/* filters */
 	const char *bools[] = { "Cthoi su", "Htanan.gov.vn", "Knews", "Lvi", "Y2023", "M202303", "D20230321" };

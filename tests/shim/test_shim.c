@@ -474,6 +474,31 @@ static void test_writer_modes(void **state)
 	vn_db *db = open1(f->db1);
 	assert_int_equal(vn_db_doccount(db), 0);
 	vn_db_free(db);
+
+	/* A scratch database is a database like another: what it committed
+	 * is read back; an unknown mode with the scratch bit is refused. */
+	assert_int_equal(vn_db_writer_open(&w, f->db2, 77 | VN_DB_SCRATCH, 0, &err), VN_EINVAL);
+	OK(vn_db_writer_open(&w, f->db2, VN_DB_CREATE | VN_DB_SCRATCH, 1, &e_));
+	vn_db_doc *doc = NULL;
+	OK(vn_db_doc_new(&doc, &e_));
+	for (int i = 0; i < 3; i++) {
+		vn_db_doc_clear(doc);
+		OK(vn_db_doc_add_posting(doc, "dang", 4, 1, 1, &e_));
+		OK(vn_db_writer_add(w, doc, NULL, &e_));
+	}
+	vn_db_doc_free(doc);
+	OK(vn_db_writer_commit(w, &e_));
+	vn_db_writer_free(w);
+	OK(vn_db_writer_open(&w, f->db2, VN_DB_OPEN | VN_DB_SCRATCH, 0, &e_));
+	OK(vn_db_writer_delete_docid(w, 2, &e_));
+	OK(vn_db_writer_commit(w, &e_));
+	vn_db_writer_free(w);
+	db = open1(f->db2);
+	assert_int_equal(vn_db_doccount(db), 2);
+	uint32_t tf = 0;
+	OK(vn_db_termfreq(db, "dang", 4, &tf, &e_));
+	assert_int_equal(tf, 2);
+	vn_db_free(db);
 }
 
 static void test_writer_locked(void **state)
