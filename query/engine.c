@@ -296,6 +296,8 @@ typedef struct qb {
 	vq_qword *qw;       /* words to highlight */
 	size_t nqw, capqw;
 	size_t nwords;      /* positive words searched */
+	int exclude_only;   /* only negations ("-covid category:y-te"): the query is
+			     * every article but those, browsed */
 	size_t nruns_multi; /* runs with two or more words (for the loose retry) */
 	double est_weight;  /* rough top weight of the query, for the recency scale */
 	/* tokens of the run being built */
@@ -1459,10 +1461,27 @@ static vn_db_query *build_all(vn_query_engine *e, const vq_parsed *p, const vn_q
 		B->stem_mode = (!strcmp(lang, "vi") || !strcmp(lang, "vie")) ? 0 : 2;
 	else
 		B->stem_mode = 1;
-	vn_db_query *q = p->root ? build_node(B, p->root) : NULL;
-	if (p->root && p->root->negated) {
-		vn_db_query_free(q);
-		q = NULL;
+	vn_db_query *q = NULL;
+	const vq_node *root = p->root;
+	int all_negated = root && root->type == VQ_AND && root->nkids > 0;
+	for (size_t i = 0; all_negated && i < root->nkids; i++)
+		all_negated = root->kids[i]->negated;
+	if (root && (root->negated || all_negated)) {
+		/* nothing to find, only what to leave out: browse the rest */
+		qlist neg = { 0 };
+		if (root->negated)
+			ql_push(B, &neg, build_node(B, root));
+		else
+			for (size_t i = 0; i < root->nkids; i++)
+				ql_push(B, &neg, build_node(B, root->kids[i]));
+		vn_db_query *excl = ql_take(B, &neg, VN_DBQ_OR, 0), *all = NULL;
+		if (excl && !B->rc && (B->rc = vn_db_query_match_all(&all, err)) == 0)
+			q = combine2(B, VN_DBQ_AND_NOT, all, excl);
+		else
+			vn_db_query_free(excl);
+		B->exclude_only = q != NULL;
+	} else if (root) {
+		q = build_node(B, root);
 	}
 
 	/* filters */
@@ -1516,10 +1535,11 @@ static int run_search(vn_query_engine *e, const vn_query_request *req, vn_db_que
 	int rc = 0;
 	int sort = req->sort;
 	if (browse) {
-		if ((rc = vn_db_query_match_all(&tmp, err)))
+		if (!q && (rc = vn_db_query_match_all(&tmp, err)))
 			goto out;
 		sort = VN_QUERY_SORT_DATE;
-		q = tmp;
+		if (!q)
+			q = tmp;
 	}
 	const vn_db_query *use = q;
 	/* newest first; articles of the same day by relevance, so the query is
@@ -2113,9 +2133,9 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 	rc = B.rc;
 	if (rc)
 		goto fail;
-	int browse = 0;
+	int browse = B.exclude_only;
 	if (!q) {
-		if (!filter && B.nwords == 0 && !(p.root && p.root->negated)) {
+		if (!filter && B.nwords == 0) {
 			rc = vn_error_set(err, VN_EINVAL, p.root ? "the query has no words to search for"
 							       : "empty query: type words or give a filter");
 			goto fail;

@@ -152,7 +152,10 @@ static int lex(lexer *L, const char *q, size_t n, int plain)
 		}
 		if ((q[i] == '+' || (ml = minus_at(q, n, i))) && i + 1 < n) {
 			size_t pl = q[i] == '+' ? 1 : ml;
-			if (i + pl < n && !space_at(q, n, i + pl)) {
+			/* "-19" is a number ("Covid -19", "-5 độ C"), not a
+			 * negation: nobody leaves a bare number out */
+			int number = q[i] != '+' && i + pl < n && q[i + pl] >= '0' && q[i + pl] <= '9';
+			if (i + pl < n && !space_at(q, n, i + pl) && !number) {
 				if (!plain && (rc = push(L, q[i] == '+' ? T_PLUS : T_MINUS, q + i, pl, 0, 0)))
 					return rc;
 				i += pl;
@@ -821,16 +824,8 @@ static int run(vq_parsed *out, const char *q, size_t n, size_t max_terms, int pl
 	out->root = simplify(root, &nomem);
 	if (nomem)
 		return VN_ENOMEM;
-	/* a query of only negations matches nothing useful: read as words */
-	if (out->root && out->root->negated)
-		return plain ? (out->root->negated = 0, 0) : 1;
-	if (out->root && out->root->type == VQ_AND) {
-		size_t pos = 0;
-		for (size_t i = 0; i < out->root->nkids; i++)
-			pos += !out->root->kids[i]->negated;
-		if (!pos)
-			return plain ? 0 : 1;
-	}
+	/* a query of only negations ("-covid", "NOT bão lũ") is kept: the
+	 * engine browses every article but those */
 	return 0;
 }
 

@@ -95,6 +95,20 @@ for id in $(ids 'category:"Y tế"'); do
   case $id in *tiem*|*bhyt*|*sot*|*phun*) ;; *) bad "category:Y tế gives $id";; esac
 done
 ok "category filter"
+# only negations: every article but those, newest first ("-19" is a number)
+yt=$(ids 'category:"Y tế"' | wc -w); ytn=$(ids 'category:"Y tế" -tiêm' | wc -w)
+{ [ "$ytn" -ge 1 ] && [ "$ytn" -lt "$yt" ]; } && ok "category filter minus a word ($ytn of $yt)" ||
+  bad "category:Y tế -tiêm: $ytn of $yt"
+for id in $(ids 'category:"Y tế" -tiêm'); do
+  case $id in *tiem*) bad "category:Y tế -tiêm gives $id";; esac
+done
+nothcs=$(ids -- '-THCS' | wc -w)
+[ "$nothcs" -ge 10 ] && ok "-THCS alone browses the rest ($nothcs)" || bad "-THCS alone: $nothcs hits"
+t_all=$(field total -- '-qzxv'); t_th=$(field total 'THCS'); t_no=$(field total -- '-THCS')
+{ [ "$t_th" -ge 1 ] && [ $((t_no + t_th)) -eq "$t_all" ]; } && ok "-THCS: $t_no + THCS: $t_th = all $t_all" ||
+  bad "-THCS: $t_no + THCS: $t_th != all $t_all"
+[ "$(ids -- 'COVID -19' | wc -w)" -ge 1 ] && [ "$(ids -- 'COVID -19')" = "$(ids -- 'COVID-19')" ] &&
+  ok "COVID -19 = COVID-19" || bad "COVID -19: '$(ids -- 'COVID -19')' vs '$(ids -- 'COVID-19')'"
 [ "$(ids --kind legal 'quyết định' | wc -w)" -ge 2 ] && ok "--kind legal" || bad "--kind legal"
 expect_not tanan-2019-0412-phat-trien-dang-vien --from 2020-01-01 "đảng viên"
 expect_has minhan-2023-0321-dang-vien "đảng viên tháng 3/2023"

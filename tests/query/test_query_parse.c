@@ -76,8 +76,9 @@ static const pcase cases[] = {
 	{ "OWL AND", "OWL AND", 1, "", "", 1 },
 	{ "AND", "AND", 1, "", "", 1 },
 	{ "\"abc def", "abc def", 1, "", "", 1 },
-	{ "NOT a", "NOT a", 1, "", "", 1 },
-	{ "-a -b", "a b", 1, "", "", 1 },
+	{ "NOT a", "-a", 0, "", "", 1 },               /* only negations: kept (browsed) */
+	{ "-a -b", "-a -b", 0, "", "", 1 },
+	{ "covid -19", "covid -19", 0, "", "", 1 },    /* a number after - is not left out */
 	{ "() x", "x", 0, "", "", 1 },      /* an empty group is nothing */
 	{ "(a category:x", "a category:x", 1, "", "", 1 },
 	{ "((((((((a))))))))", "a", 0, "", "", 1 },      /* depth 8: fine */
@@ -127,6 +128,22 @@ static void test_tree(void **state)
 	assert_int_equal(l->kids[1]->negated, 1);
 	assert_int_equal(l->kids[2]->type, VQ_PHRASE);
 	assert_int_equal(p.root->kids[1]->field, VQ_FIELD_TITLE);
+	vq_parsed_free(&p);
+
+	/* "-19" after a word is part of the run, not a negation */
+	q = "covid -19";
+	assert_int_equal(vq_parse(&p, q, strlen(q), 32), 0);
+	assert_non_null(p.root);
+	assert_int_equal(p.root->type, VQ_TEXT);
+	assert_int_equal(p.root->negated, 0);
+	vq_parsed_free(&p);
+
+	/* only negations: the tree keeps them for the engine to browse the rest */
+	q = "NOT covid";
+	assert_int_equal(vq_parse(&p, q, strlen(q), 32), 0);
+	assert_non_null(p.root);
+	assert_int_equal(p.root->negated, 1);
+	assert_int_equal(p.syntax_error, 0);
 	vq_parsed_free(&p);
 }
 
