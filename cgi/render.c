@@ -328,7 +328,13 @@ int vn_cgi_render_page(vn_buf *out, const vn_cgi_templates *t, const vn_cgi_site
 		if (res->total > 0)
 			rc = vn_buf_printf(&summary, "Tìm thấy %s<strong>%u</strong> kết quả",
 					   res->total_exact ? "" : "khoảng ", res->total);
-		if (!rc && res->suggestion && *res->suggestion) {
+		if (!rc && res->suggestion && *res->suggestion && res->suggestion_searched) {
+			rc = vn_buf_puts(&sugg, "Không có kết quả cho «");
+			rc = rc ? rc : vn_escape_html(&sugg, req->q, req->q_len);
+			rc = rc ? rc : vn_buf_puts(&sugg, "». Hiển thị kết quả cho: <strong>");
+			rc = rc ? rc : vn_escape_html(&sugg, res->suggestion, strlen(res->suggestion));
+			rc = rc ? rc : vn_buf_puts(&sugg, "</strong>");
+		} else if (!rc && res->suggestion && *res->suggestion) {
 			rc = search_url(&url, site, req, res->suggestion, 1);
 			rc = rc ? rc : vn_buf_puts(&sugg, "Có phải bạn muốn tìm: ");
 			rc = rc ? rc : link_to(&sugg, url.data, url.len, res->suggestion);

@@ -2081,7 +2081,7 @@ out:
 	return rc;
 }
 
-int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_result **out, vn_error *err)
+static int run_query(vn_query_engine *e, const vn_query_request *req, vn_query_result **out, vn_error *err)
 {
 	*out = NULL;
 	if (!e || !req)
@@ -2269,6 +2269,38 @@ fail:
 	return rc;
 }
 
+/* A query that finds nothing as typed but has a suggestion ("ddangr vieen",
+ * a misspelling) shows the suggestion's hits, and says so: an empty page
+ * with a link is a dead end for most users. With hits the suggestion is
+ * only offered. */
+int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_result **out, vn_error *err)
+{
+	vn_query_result *r = NULL;
+	int rc = run_query(e, req, &r, err);
+	if (rc || r->n_hits || r->total || !r->suggestion || r->offset)
+		return *out = r, rc;
+	vn_query_request again = *req;
+	again.query = r->suggestion;
+	again.query_len = strlen(r->suggestion);
+	again.want_suggestion = 0;
+	vn_query_result *s = NULL;
+	vn_error ignored;
+	if (run_query(e, &again, &s, &ignored) || s->n_hits == 0) {
+		vn_query_result_free(s);
+		return *out = r, 0;
+	}
+	/* the result keeps the query as typed and its suggestion */
+	free(s->query);
+	s->query = r->query;
+	r->query = NULL;
+	s->suggestion = r->suggestion;
+	r->suggestion = NULL;
+	s->suggestion_searched = 1;
+	vn_query_result_free(r);
+	*out = s;
+	return 0;
+}
+
 /* ---- JSON ---------------------------------------------------------------------- */
 
 static int json_opt(vn_buf *b, const char *s)
@@ -2330,6 +2362,8 @@ int vn_query_result_json(const vn_query_result *r, vn_buf *out)
 	}
 	rc |= vn_buf_puts(out, "],\"suggestion\":");
 	rc |= json_opt(out, r->suggestion);
+	if (r->suggestion_searched)
+		rc |= vn_buf_puts(out, ",\"suggestion_searched\":true");
 	if (r->note) {
 		rc |= vn_buf_puts(out, ",\"note\":");
 		rc |= json_opt(out, r->note);

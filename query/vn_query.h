@@ -113,6 +113,8 @@ typedef struct vn_query_result {
 	vn_query_hit *hits;
 	size_t n_hits;
 	char *suggestion;              /* "did you mean" text or NULL */
+	int suggestion_searched;       /* 1: nothing matched the query as typed, so the
+					* hits are the suggestion's ("ddangr vieen") */
 	vn_query_facet *facets;
 	size_t n_facets;
 	int facets_estimated;          /* 1 when more matched than the facet sample: the
@@ -128,9 +130,11 @@ void vn_query_result_free(vn_query_result *r);
 
 /* The JSON object shared by vnquery --json and the CGI:
  * {"query","total","hits":[{"id","title","date","category","site","url",
- *  "score","snippet"}],"suggestion"[,"note"],"facets"[,"facets_estimated":true]}
+ *  "score","snippet"}],"suggestion"[,"suggestion_searched":true][,"note"],
+ *  "facets"[,"facets_estimated":true]}
  * — "note" only when there is one, "facets_estimated" only when the counts
- * are estimates; "snippet" is HTML-escaped
+ * are estimates, "suggestion_searched" only when the hits are the
+ * suggestion's; "snippet" is HTML-escaped
  * text with the matched words in <mark>…</mark>. Appends to out. */
 int vn_query_result_json(const vn_query_result *r, vn_buf *out);
 

@@ -115,8 +115,11 @@ static void print_person(const vn_query_result *r, int color)
 	if (r->note)
 		printf("(%s)\n", r->note);
 	if (r->suggestion)
-		printf("Did you mean: %s%s%s ?\n", color ? bold : "", r->suggestion, color ? "\033[0m" : "");
-	printf("%s%u results for: %s\n", r->total_exact ? "" : "about ", r->total, r->query ? r->query : "");
+		printf(r->suggestion_searched ? "Nothing for the words as typed; showing results for: %s%s%s\n"
+					      : "Did you mean: %s%s%s ?\n",
+		       color ? bold : "", r->suggestion, color ? "\033[0m" : "");
+	const char *shown = r->suggestion_searched ? r->suggestion : r->query;
+	printf("%s%u results for: %s\n", r->total_exact ? "" : "about ", r->total, shown ? shown : "");
 	for (size_t i = 0; i < r->n_hits; i++) {
 		const vn_query_hit *h = &r->hits[i];
 		char date[16] = "          ";

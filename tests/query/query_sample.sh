@@ -23,7 +23,7 @@ print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))'; }
 first() { ids "$@" | cut -d" " -f1; }
 field() { "${Q[@]}" --json --no-snippets "${@:2}" | python3 -c '
 import json, sys
-v = json.load(sys.stdin)[sys.argv[1]]
+v = json.load(sys.stdin).get(sys.argv[1])
 print("" if v is None else v)' "$1"; }
 
 expect_first() { # want query...
@@ -134,6 +134,13 @@ expect_has minhan-2024-0702-hoi-nghi-hdnd "hội đồng nhân dân"
 # suggestions
 s=$(field suggestion "dang vien"); [ "$s" = "đảng viên" ] && ok "dang vien → $s" || bad "suggestion for dang vien: '$s'"
 s=$(field suggestion "ddangr vieen"); [ "$s" = "đảng viên" ] && ok "telex → $s" || bad "telex suggestion: '$s'"
+# nothing matches it as typed: the hits are the suggestion's, and the result says so
+[ "$(field suggestion_searched "ddangr vieen")" = True ] && [ -n "$(ids "ddangr vieen")" ] &&
+  [ "$(ids "ddangr vieen")" = "$(ids "đảng viên")" ] && ok "telex with no hits shows đảng viên's" ||
+  bad "telex: suggestion_searched '$(field suggestion_searched "ddangr vieen")', hits '$(ids "ddangr vieen")'"
+# with hits of its own the suggestion is only offered
+[ -z "$(field suggestion_searched "dang vien")" ] && ok "dang vien: suggestion offered only" ||
+  bad "dang vien: suggestion_searched set"
 s=$(field suggestion "phat trein"); [ "$s" = "phát triển" ] && ok "misspelling fits its neighbour → $s" || bad "correction for phat trein: '$s' (want phát triển, not the more frequent tren)"
 s=$(field suggestion "đảng viên"); [ -z "$s" ] && ok "no suggestion for an accented query" || bad "suggestion '$s'"
 # a word typed with marks the index never has: its usual form

@@ -112,6 +112,12 @@ get "$base/?q=xyzzyqwerty"
 check "no result 200" status_is 200
 check "no result message" has "Không tìm thấy kết quả nào cho «xyzzyqwerty»"
 
+# nothing as typed, but a suggestion that finds articles: its hits, said so
+get "$base/?q=ddangr+vieen"
+check "telex 200" status_is 200
+check "telex: the suggestion's hits, said so" has 'Không có kết quả cho «ddangr vieen». Hiển thị kết quả cho: <strong>đảng viên</strong>'
+check "telex: hits shown" grep -q 'class="vs-hit"' "$body"
+
 get "$base/?q=dang+vien&from=01/01/2024&to=31/12/2024&sort=date"
 check "date filter 200" status_is 200
 check "date filter kept" has 'name="from" value="01/01/2024"'
