@@ -1472,8 +1472,12 @@ static void next_chunk(prun *P, uint64_t r)
 	if (!next && planned && r > P->chunk_first && bytes_read(P, &now) && now >= P->targets[P->itarget])
 		next = 1;
 	if (!next) {
+		/* an input under four probes' worth is probed at a quarter of it,
+		 * while its first half is still ahead */
+		uint64_t probe = P->pg.bytes_total && P->pg.bytes_total / 4 < PLAN_PROBE_BYTES
+					 ? P->pg.bytes_total / 4 : PLAN_PROBE_BYTES;
 		if (P->chunk == 0 && !P->ntargets && !P->probed && (r & 15) == 0 && bytes_read(P, &now) &&
-		    now >= PLAN_PROBE_BYTES) {
+		    now >= probe) {
 			P->probed = 1;
 			plan_last_round(P, r, now);
 		}
