@@ -2284,7 +2284,7 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 	again.query_len = strlen(r->suggestion);
 	again.want_suggestion = 0;
 	vn_query_result *s = NULL;
-	vn_error ignored;
+	vn_error ignored = VN_ERROR_INIT;
 	if (run_query(e, &again, &s, &ignored) || s->n_hits == 0) {
 		vn_query_result_free(s);
 		return *out = r, 0;
