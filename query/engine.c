@@ -2081,9 +2081,11 @@ out:
 	return rc;
 }
 
-static int run_query(vn_query_engine *e, const vn_query_request *req, vn_query_result **out, vn_error *err)
+static int run_query(vn_query_engine *e, const vn_query_request *req, int allow_loose, int *loosened,
+		     vn_query_result **out, vn_error *err)
 {
 	*out = NULL;
+	*loosened = 0;
 	if (!e || !req)
 		return vn_error_set(err, VN_EINVAL, "no engine or request");
 	vn_query_result *r = calloc(1, sizeof *r);
@@ -2157,7 +2159,8 @@ static int run_query(vn_query_engine *e, const vn_query_request *req, vn_query_r
 	rc = run_search(e, &rreq, q, filter, browse, B.est_weight, B.nwords, s_off, s_lim, &ms, err);
 	if (rc)
 		goto fail;
-	if (!browse && vn_db_mset_size(ms) == 0 && offset == 0 && (B.nruns_multi || (p.root && p.root->type == VQ_AND))) {
+	if (allow_loose && !browse && vn_db_mset_size(ms) == 0 && offset == 0 &&
+	    (B.nruns_multi || (p.root && p.root->type == VQ_AND))) {
 		/* nothing has every word: show what has some of them */
 		qb B2;
 		vn_db_query *f2 = NULL, *q2 = build_all(e, &p, req, &B2, 1, err, &f2);
@@ -2182,6 +2185,7 @@ static int run_query(vn_query_engine *e, const vn_query_request *req, vn_query_r
 			vn_db_query_free(filter);
 			q = q2;
 			filter = f2;
+			*loosened = 1;
 			if ((rc = set_note(r, "no article has all the words: showing articles with some of them")))
 				goto nomem;
 		} else {
@@ -2270,14 +2274,16 @@ fail:
 }
 
 /* A query that finds nothing as typed but has a suggestion ("ddangr vieen",
- * a misspelling) shows the suggestion's hits, and says so: an empty page
- * with a link is a dead end for most users. With hits the suggestion is
- * only offered. */
+ * "phat trienn") shows the suggestion's hits, and says so: an empty page
+ * with a link is a dead end for most users, and the articles with only some
+ * of the words typed ("phạt" for "phat trienn") are worse than the words
+ * meant. With hits of its own the suggestion is only offered. */
 int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_result **out, vn_error *err)
 {
 	vn_query_result *r = NULL;
-	int rc = run_query(e, req, &r, err);
-	if (rc || r->n_hits || r->total || !r->suggestion || r->offset)
+	int loosened = 0, again_loosened = 0;
+	int rc = run_query(e, req, 1, &loosened, &r, err);
+	if (rc || (r->n_hits && !loosened) || (r->total && !loosened) || !r->suggestion || r->offset)
 		return *out = r, rc;
 	vn_query_request again = *req;
 	again.query = r->suggestion;
@@ -2285,7 +2291,8 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 	again.want_suggestion = 0;
 	vn_query_result *s = NULL;
 	vn_error ignored = VN_ERROR_INIT;
-	if (run_query(e, &again, &s, &ignored) || s->n_hits == 0) {
+	/* against a loosened result only the suggestion's every word counts */
+	if (run_query(e, &again, !loosened, &again_loosened, &s, &ignored) || s->n_hits == 0) {
 		vn_query_result_free(s);
 		return *out = r, 0;
 	}

@@ -43,6 +43,7 @@ typedef struct sword {
 	char key[64], exact[64];
 	unsigned flags;
 	char choice[128]; /* chosen form ("" = as typed) */
+	int corrected;    /* a misspelling replaced: key and exact are the fix */
 	size_t offset, length; /* where the word stands in the query */
 } sword;
 
@@ -553,6 +554,7 @@ int vq_suggest(vn_query_engine *e, const char *q, size_t n, char **out)
 			memcpy(w->exact, fixed, sizeof fixed);
 			w->flags &= ~(unsigned)VN_TOK_MARKED;
 			memcpy(w->choice, fixed, strlen(fixed) + 1);
+			w->corrected = 1;
 			changed = 1;
 		}
 	}
@@ -606,7 +608,7 @@ int vq_suggest(vn_query_engine *e, const char *q, size_t n, char **out)
 		    vn_text_canonical(v.text, shown, strlen(shown), &tmp) == 0) {
 			changed = 1;
 			err |= vn_buf_append(&s, tmp.data, tmp.len);
-		} else if (strcmp(f, w->exact) == 0) {
+		} else if (strcmp(f, w->exact) == 0 && !w->corrected) {
 			err |= vn_buf_append(&s, q + w->offset, w->length);
 		} else {
 			changed = 1;

@@ -138,6 +138,14 @@ s=$(field suggestion "ddangr vieen"); [ "$s" = "đảng viên" ] && ok "telex �
 [ "$(field suggestion_searched "ddangr vieen")" = True ] && [ -n "$(ids "ddangr vieen")" ] &&
   [ "$(ids "ddangr vieen")" = "$(ids "đảng viên")" ] && ok "telex with no hits shows đảng viên's" ||
   bad "telex: suggestion_searched '$(field suggestion_searched "ddangr vieen")', hits '$(ids "ddangr vieen")'"
+# a misspelling without accents to add: the suggestion is the fix, not the
+# word as typed ("covit" suggested "covit"), and its hits are shown
+[ "$(field suggestion rubela)" = rubella ] && [ "$(ids rubela)" = "$(ids rubella)" ] &&
+  ok "rubela → rubella, its hits" || bad "rubela: '$(field suggestion rubela)', '$(ids rubela)'"
+# some words found, one misspelt: the fix's hits, not those of some of the words
+[ "$(field suggestion_searched "phat trienn")" = True ] && [ "$(ids "phat trienn")" = "$(ids "phát triển")" ] &&
+  [ -z "$(field note "phat trienn")" ] && ok "phat trienn → phát triển's hits" ||
+  bad "phat trienn: '$(field suggestion_searched "phat trienn")' '$(field note "phat trienn")'"
 # with hits of its own the suggestion is only offered
 [ -z "$(field suggestion_searched "dang vien")" ] && ok "dang vien: suggestion offered only" ||
   bad "dang vien: suggestion_searched set"
