@@ -118,6 +118,12 @@ check "telex 200" status_is 200
 check "telex: the suggestion's hits, said so" has 'Không có kết quả cho «ddangr vieen». Hiển thị kết quả cho: <strong>đảng viên</strong>'
 check "telex: hits shown" grep -q 'class="vs-hit"' "$body"
 
+# only a word to leave out: the other articles, newest first
+get "$base/?q=-THCS"
+check "negation only 200" status_is 200
+check "negation only: hits" grep -q 'class="vs-hit"' "$body"
+check "negation only: THCS left out" python3 -c 'import re,sys; t=re.findall(r"<h2 class=\"vs-hit-title\">.*?</h2>", open(sys.argv[1]).read(), re.S); sys.exit(0 if t and not any("THCS" in x for x in t) else 1)' "$body"
+
 get "$base/?q=dang+vien&from=01/01/2024&to=31/12/2024&sort=date"
 check "date filter 200" status_is 200
 check "date filter kept" has 'name="from" value="01/01/2024"'
