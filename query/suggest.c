@@ -488,6 +488,74 @@ static int decode_accents(vn_db *db, vn_buf *tmp, sctx *c, size_t lo, size_t hi)
 	return 0;
 }
 
+/* The words of s (one word decoded from Telex) are real: each one's exact
+ * form, or its key when it has no marks, is indexed. */
+static int real_words(vn_db *db, vn_text *t, const char *s, size_t n)
+{
+	sctx d;
+	d.n = 0;
+	d.overflow = 0;
+	vn_text_tokenize(t, s, n, 0, collect, &d);
+	if (d.overflow || d.n == 0)
+		return 0;
+	for (size_t i = 0; i < d.n; i++) {
+		int marked = strcmp(d.w[i].exact, d.w[i].key) != 0;
+		if (!(marked ? tf_of(db, VN_PREFIX_EXACT, d.w[i].exact) : tf_of(db, "", d.w[i].key)))
+			return 0;
+	}
+	return 1;
+}
+
+/* Telex word by word, when the whole query is not Telex: a word that is no
+ * syllable but that the index has as typed ("tp", "UBND") stands beside the
+ * decoded ones ("tp hoof chis minh" → "tp hồ chí minh"). At least one word
+ * must decode, and one typed word must be unknown (else the query is fine). */
+static int telex_words(vn_db *db, vn_text *t, const char *q, size_t n, char **out)
+{
+	sctx raw;
+	raw.n = 0;
+	raw.overflow = 0;
+	vn_text_tokenize(t, q, n, 0, collect, &raw);
+	if (raw.overflow || raw.n < 2)
+		return 0;
+	vn_buf s = VN_BUF_INIT, w = VN_BUF_INIT;
+	size_t at = 0;
+	int decoded = 0, unknown = 0, ok = 1, err = 0;
+	for (size_t i = 0; i < raw.n && ok && !err; i++) {
+		const sword *r = &raw.w[i];
+		if (r->offset < at || r->offset + r->length > n) {
+			ok = 0;
+			break;
+		}
+		err |= vn_buf_append(&s, q + at, r->offset - at);
+		at = r->offset + r->length;
+		int known = tf_of(db, "", r->key) != 0;
+		unknown |= !known;
+		vn_buf_clear(&w);
+		int rc = vn_text_telex(t, q + r->offset, r->length, &w);
+		if (rc < 0) {
+			err = 1;
+		} else if (rc == 1 && w.len && real_words(db, t, w.data, w.len)) {
+			err |= vn_buf_append(&s, w.data, w.len);
+			decoded = 1;
+		} else if (known && !(r->flags & VN_TOK_NUMBER)) {
+			err |= vn_buf_append(&s, q + r->offset, r->length);
+		} else if (r->flags & VN_TOK_NUMBER) {
+			err |= vn_buf_append(&s, q + r->offset, r->length);
+		} else {
+			ok = 0;
+		}
+	}
+	err |= vn_buf_append(&s, q + at, n - at);
+	vn_buf_free(&w);
+	if (err || !ok || !decoded || !unknown) {
+		vn_buf_free(&s);
+		return err ? VN_ENOMEM : 0;
+	}
+	*out = vn_buf_detach(&s, NULL);
+	return *out ? 1 : VN_ENOMEM;
+}
+
 static int telex(vn_db *db, vn_text *t, const char *q, size_t n, char **out)
 {
 	vn_buf dec = VN_BUF_INIT;
@@ -517,7 +585,7 @@ static int telex(vn_db *db, vn_text *t, const char *q, size_t n, char **out)
 		}
 	}
 	vn_buf_free(&dec);
-	return 0;
+	return telex_words(db, t, q, n, out);
 }
 
 int vq_suggest(vn_query_engine *e, const char *q, size_t n, char **out)

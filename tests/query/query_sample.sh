@@ -138,6 +138,11 @@ s=$(field suggestion "ddangr vieen"); [ "$s" = "đảng viên" ] && ok "telex �
 [ "$(field suggestion_searched "ddangr vieen")" = True ] && [ -n "$(ids "ddangr vieen")" ] &&
   [ "$(ids "ddangr vieen")" = "$(ids "đảng viên")" ] && ok "telex with no hits shows đảng viên's" ||
   bad "telex: suggestion_searched '$(field suggestion_searched "ddangr vieen")', hits '$(ids "ddangr vieen")'"
+# Telex word by word: a word that is no syllable but is indexed ("UBND")
+# stands beside the decoded ones
+[ "$(field suggestion "UBND phuwowngf Taan An")" = "UBND phường Tân An" ] &&
+  [ "$(ids "UBND phuwowngf Taan An")" = "$(ids "UBND phường Tân An")" ] && ok "UBND + Telex → UBND phường Tân An" ||
+  bad "UBND + Telex: '$(field suggestion "UBND phuwowngf Taan An")'"
 # a misspelling without accents to add: the suggestion is the fix, not the
 # word as typed ("covit" suggested "covit"), and its hits are shown
 [ "$(field suggestion rubela)" = rubella ] && [ "$(ids rubela)" = "$(ids rubella)" ] &&
