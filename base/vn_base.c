@@ -245,6 +245,16 @@ size_t vn_utf8_encode(char out[4], uint32_t cp)
 
 /* Well-formed UTF-8 (RFC 3629 section 4). It runs on every input line, so
  * ASCII is skipped eight bytes at a time. */
+uint64_t vn_fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
 int vn_is_ascii(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

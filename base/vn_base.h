@@ -122,6 +122,14 @@ int vn_utf8_valid(const char *s, size_t n);
 /* 1 when every byte of s[0..n) is ASCII. */
 int vn_is_ascii(const char *s, size_t n);
 
+/* ---- hashing --------------------------------------------------------------- */
+
+/* FNV-1a 64: h updated over p[0..n); start from VN_FNV_OFFSET. Stable across
+ * builds and machines (some of its values are in the index: F<dir> terms,
+ * content hashes, the pair fingerprints of vn_pairs.h). */
+#define VN_FNV_OFFSET 14695981039346656037ull
+uint64_t vn_fnv1a(uint64_t h, const void *p, size_t n);
+
 /* ---- bounded number parsing (never atoi) -------------------------------- */
 
 /* Parse a decimal integer in [min, max] from s[0..n) (all bytes must be

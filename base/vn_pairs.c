@@ -3,21 +3,15 @@
  */
 #include "vn_pairs.h"
 
+#include "vn_base.h"
+
 /* FNV-1a over the bytes, then MurmurHash3's 64-bit finalizer: FNV alone
  * leaves the high bits (the fingerprint) of short keys poorly mixed. */
 uint64_t vn_pairs_hash(const char *a, size_t an, const char *b, size_t bn)
 {
-	uint64_t h = 14695981039346656037ull;
-	for (size_t i = 0; i < an; i++) {
-		h ^= (unsigned char)a[i];
-		h *= 1099511628211ull;
-	}
-	h ^= ' ';
-	h *= 1099511628211ull;
-	for (size_t i = 0; i < bn; i++) {
-		h ^= (unsigned char)b[i];
-		h *= 1099511628211ull;
-	}
+	uint64_t h = vn_fnv1a(VN_FNV_OFFSET, a, an);
+	h = vn_fnv1a(h, " ", 1);
+	h = vn_fnv1a(h, b, bn);
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdull;
 	h ^= h >> 33;

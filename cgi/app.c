@@ -273,10 +273,7 @@ static int cache_key(vn_buf *key, const vn_cgi_request *r, const char *self)
 
 static unsigned long long key_hash(const vn_buf *key)
 {
-	unsigned long long h = 1469598103934665603ull;
-	for (size_t i = 0; i < key->len; i++)
-		h = (h ^ (unsigned char)key->data[i]) * 1099511628211ull;
-	return h;
+	return vn_fnv1a(VN_FNV_OFFSET, key->data, key->len);
 }
 
 int vn_cgi_app_handle(vn_cgi_app *app, const vn_cgi_input *in, const vn_cgi_server *srv,

@@ -171,13 +171,7 @@ typedef struct { uint64_t h; } fnv64;
 
 static void fnv_bytes(fnv64 *f, const void *p, size_t n)
 {
-	const unsigned char *s = p;
-	uint64_t h = f->h;
-	for (size_t i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 1099511628211ull;
-	}
-	f->h = h;
+	f->h = vn_fnv1a(f->h, p, n);
 }
 
 /* Each field as (present?, length, bytes) so that moving bytes between
@@ -200,7 +194,7 @@ static void fnv_str(fnv64 *f, const char *s)
 
 void vn__article_hash(char out[17], const vn_article *a, const char *source_term)
 {
-	fnv64 f = { 14695981039346656037ull };
+	fnv64 f = { VN_FNV_OFFSET };
 	int fmt = VN_INDEX_FORMAT;
 	fnv_bytes(&f, &fmt, sizeof fmt);
 	fnv_str(&f, a->id);

@@ -423,11 +423,7 @@ typedef struct hset {
 
 static uint64_t fnv64(const char *s, size_t n)
 {
-	uint64_t h = 14695981039346656037ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
+	uint64_t h = vn_fnv1a(VN_FNV_OFFSET, s, n);
 	return h ? h : 1;   /* 0 marks an empty slot */
 }
 
