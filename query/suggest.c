@@ -509,28 +509,20 @@ static int real_words(vn_db *db, vn_text *t, const char *s, size_t n)
 /* Telex word by word, when the whole query is not Telex: a word that is no
  * syllable but that the index has as typed ("tp", "UBND") stands beside the
  * decoded ones ("tp hoof chis minh" → "tp hồ chí minh"). At least one word
- * must decode, and one typed word must be unknown (else the query is fine). */
-static int telex_words(vn_db *db, vn_text *t, const char *q, size_t n, char **out)
+ * must decode. raw: the query's words, one of them not indexed. */
+static int telex_words(vn_db *db, vn_text *t, const char *q, size_t n, const sctx *raw, char **out)
 {
-	sctx raw;
-	raw.n = 0;
-	raw.overflow = 0;
-	vn_text_tokenize(t, q, n, 0, collect, &raw);
-	if (raw.overflow || raw.n < 2)
-		return 0;
 	vn_buf s = VN_BUF_INIT, w = VN_BUF_INIT;
 	size_t at = 0;
-	int decoded = 0, unknown = 0, ok = 1, err = 0;
-	for (size_t i = 0; i < raw.n && ok && !err; i++) {
-		const sword *r = &raw.w[i];
+	int decoded = 0, ok = raw->n >= 2, err = 0;
+	for (size_t i = 0; i < raw->n && ok && !err; i++) {
+		const sword *r = &raw->w[i];
 		if (r->offset < at || r->offset + r->length > n) {
 			ok = 0;
 			break;
 		}
 		err |= vn_buf_append(&s, q + at, r->offset - at);
 		at = r->offset + r->length;
-		int known = tf_of(db, "", r->key) != 0;
-		unknown |= !known;
 		vn_buf_clear(&w);
 		int rc = vn_text_telex(t, q + r->offset, r->length, &w);
 		if (rc < 0) {
@@ -538,9 +530,7 @@ static int telex_words(vn_db *db, vn_text *t, const char *q, size_t n, char **ou
 		} else if (rc == 1 && w.len && real_words(db, t, w.data, w.len)) {
 			err |= vn_buf_append(&s, w.data, w.len);
 			decoded = 1;
-		} else if (known && !(r->flags & VN_TOK_NUMBER)) {
-			err |= vn_buf_append(&s, q + r->offset, r->length);
-		} else if (r->flags & VN_TOK_NUMBER) {
+		} else if ((r->flags & VN_TOK_NUMBER) || tf_of(db, "", r->key)) {
 			err |= vn_buf_append(&s, q + r->offset, r->length);
 		} else {
 			ok = 0;
@@ -548,7 +538,7 @@ static int telex_words(vn_db *db, vn_text *t, const char *q, size_t n, char **ou
 	}
 	err |= vn_buf_append(&s, q + at, n - at);
 	vn_buf_free(&w);
-	if (err || !ok || !decoded || !unknown) {
+	if (err || !ok || !decoded) {
 		vn_buf_free(&s);
 		return err ? VN_ENOMEM : 0;
 	}
@@ -556,36 +546,30 @@ static int telex_words(vn_db *db, vn_text *t, const char *q, size_t n, char **ou
 	return *out ? 1 : VN_ENOMEM;
 }
 
+/* Raw Telex or VNI: the whole query decoded, else word by word; only when
+ * some word typed is not in the index (else the query is fine as typed)
+ * and every decoded word is. */
 static int telex(vn_db *db, vn_text *t, const char *q, size_t n, char **out)
 {
+	sctx raw;
+	raw.n = 0;
+	raw.overflow = 0;
+	vn_text_tokenize(t, q, n, 0, collect, &raw);
+	int raw_known = 1;
+	for (size_t i = 0; i < raw.n && raw_known; i++)
+		raw_known = tf_of(db, "", raw.w[i].key) != 0;
+	if (raw_known || raw.overflow || raw.n == 0)
+		return 0;
 	vn_buf dec = VN_BUF_INIT;
-	sctx raw, d;
-	int rc = vn_text_telex(t, q, n, &dec), ok = 0;
+	int rc = vn_text_telex(t, q, n, &dec);
 	if (rc < 0)
 		return rc;
-	if (rc == 1 && dec.len) {
-		raw.n = d.n = 0;
-		raw.overflow = d.overflow = 0;
-		vn_text_tokenize(t, q, n, 0, collect, &raw);
-		vn_text_tokenize(t, dec.data, dec.len, 0, collect, &d);
-		int raw_known = 1;
-		for (size_t i = 0; i < raw.n; i++)
-			if (!tf_of(db, "", raw.w[i].key))
-				raw_known = 0;
-		ok = d.n > 0 && !raw_known && !raw.overflow && !d.overflow;
-		for (size_t i = 0; ok && i < d.n; i++) {
-			/* a real word: its exact form (or, unmarked, its key) is indexed */
-			int marked = strcmp(d.w[i].exact, d.w[i].key) != 0;
-			if (!(marked ? tf_of(db, VN_PREFIX_EXACT, d.w[i].exact) : tf_of(db, "", d.w[i].key)))
-				ok = 0;
-		}
-		if (ok) {
-			*out = vn_buf_detach(&dec, NULL);
-			return *out ? 1 : VN_ENOMEM;
-		}
+	if (rc == 1 && dec.len && real_words(db, t, dec.data, dec.len)) {
+		*out = vn_buf_detach(&dec, NULL);
+		return *out ? 1 : VN_ENOMEM;
 	}
 	vn_buf_free(&dec);
-	return telex_words(db, t, q, n, out);
+	return telex_words(db, t, q, n, &raw, out);
 }
 
 int vq_suggest(vn_query_engine *e, const char *q, size_t n, char **out)
