@@ -2283,7 +2283,7 @@ int vn_query_run(vn_query_engine *e, const vn_query_request *req, vn_query_resul
 	vn_query_result *r = NULL;
 	int loosened = 0, again_loosened = 0;
 	int rc = run_query(e, req, 1, &loosened, &r, err);
-	if (rc || (r->n_hits && !loosened) || (r->total && !loosened) || !r->suggestion || r->offset)
+	if (rc || (!loosened && (r->n_hits || r->total)) || !r->suggestion || r->offset)
 		return *out = r, rc;
 	vn_query_request again = *req;
 	again.query = r->suggestion;

@@ -292,6 +292,16 @@ static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
 	int open = 0, closed = 0, cand = 0, multi = 0, letter = 0, rc;
 	int words = 0; /* a word of the piece has ended (nl counts the current one) */
 	int need = 0;  /* ... and may be a query key */
+	/* the word scanned ends (at a break, punctuation, or whitespace that a
+	 * mark follows); inside: the piece must be folded whatever the word */
+#define END_WORD(inside)                                                           \
+	do {                                                                       \
+		if (nl) {                                                          \
+			need |= (inside) || word_may_hit(c, first, last, nl, marks); \
+			words = 1;                                                 \
+			nl = marks = 0;                                            \
+		}                                                                  \
+	} while (0)
 	for (;;) {
 		unsigned b = __builtin_expect(i < n, 1) ? u[i] : ' ', k;
 		unsigned bc = byte_class[b];
@@ -323,11 +333,7 @@ static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
 				continue; /* joins the letter before, adds nothing to the key */
 			}
 			if (k == VC_BREAK) {
-				if (nl) {
-					need |= word_may_hit(c, first, last, nl, marks);
-					words = 1;
-					nl = marks = 0;
-				}
+				END_WORD(0);
 				multi = 1;
 				letter = 0;
 			} else {
@@ -337,12 +343,7 @@ static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
 		}
 		case BC_PUNCT:
 			/* several words, or a number's inner . , */
-			if (nl) {
-				need |= ((b == '.' || b == ',') && last - '0' < 10u) ||
-					word_may_hit(c, first, last, nl, marks);
-				words = 1;
-				nl = marks = 0;
-			}
+			END_WORD((b == '.' || b == ',') && last - '0' < 10u);
 			multi = 1;
 			letter = 0;
 			i++;
@@ -359,11 +360,7 @@ static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
 			while (q < n && is_ws(u[q]))
 				q++;
 			if (q < n && u[q] >= 0xCC && vi_char(u + q, n - q, &len) <= VC_MARK) {
-				if (nl) {
-					need |= word_may_hit(c, first, last, nl, marks);
-					words = 1;
-					nl = marks = 0;
-				}
+				END_WORD(0);
 				multi = 1;
 				letter = 0;
 				i = q;
@@ -374,11 +371,8 @@ static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
 					need |= word_may_hit(c, first, last, nl, marks);
 				if (need)
 					cand = piece_hit(c, u, ps, i);
-			} else if (!cand && nl) {
-				if (nl > 64)
-					cand = piece_hit(c, u, ps, i);
-				else if (c->bits[fold_bit(first, last, nl) >> 6] >> (fold_bit(first, last, nl) & 63) & 1)
-					cand = piece_hit(c, u, ps, i);
+			} else if (!cand && nl && word_may_hit(c, first, last, nl, 0)) {
+				cand = piece_hit(c, u, ps, i);
 			}
 			if (cand) {
 				if (!open) {
@@ -406,6 +400,7 @@ static int scan_pieces(vn_text *t, const char *s, size_t n, mctx *c)
 		last = k;
 		nl++;
 	}
+#undef END_WORD
 }
 
 /* Below this many bytes the whole text is tokenized (a title). */
