@@ -1428,8 +1428,9 @@ static uint64_t chunk_records(const prun *P, uint64_t chunk)
  * two or four chunks of about the same size in bytes, so that both workers
  * finish together (a short last chunk left one of them idle for most of a
  * chunk, and an input shorter than a chunk had one worker). Planned at the
- * start of a round (an even chunk; the first chunk once PLAN_PROBE_BYTES
- * are read, which tell the bytes per record well enough):
+ * start of a round (an even chunk; the first chunk once PLAN_PROBE_BYTES,
+ * or a quarter of a smaller input, are read, which tell the bytes per
+ * record well enough):
  * left = the bytes from the round's start to the input's end, c = a whole
  * chunk's bytes at the bytes per record read so far; left <= 2c: two
  * chunks, left <= 4c: four. A planned chunk ends at its byte target, or at
